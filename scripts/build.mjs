@@ -86,7 +86,8 @@ export async function buildAll() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const names = await buildAll();
-  console.log(
-    `built ${names.length} cloud functions (${names.join(', ')}) and devcloud in ${Date.now() - started} ms`,
-  );
+  if (!process.argv.includes('--quiet'))
+    console.log(
+      `built ${names.length} cloud functions (${names.join(', ')}) and devcloud in ${Date.now() - started} ms`,
+    );
 }

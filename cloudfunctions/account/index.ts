@@ -1,0 +1,45 @@
+// account: who the caller is, and the directory of procuratorates.
+import { contract } from '../../typings';
+import type { WhoAmI } from '../../typings/account';
+import { defineFunction } from '../_shared/action';
+import {
+  getDepartment,
+  getProcuratorate,
+  procuratorateView,
+  readAll,
+  type DepartmentDoc,
+  type ProcuratorateDoc,
+} from '../_shared/org';
+
+export const main = defineFunction('account', contract.account, {
+  async whoami({ ctx }): Promise<WhoAmI> {
+    if (!ctx.staff) return { openid: ctx.openid, staff: null };
+    const [p, d] = await Promise.all([
+      getProcuratorate(ctx.staff.procuratorateId),
+      getDepartment(ctx.staff.departmentId),
+    ]);
+    return {
+      openid: ctx.openid,
+      staff: {
+        id: ctx.staff._id,
+        name: ctx.staff.name,
+        procuratorateId: ctx.staff.procuratorateId,
+        procuratorateName: p?.name ?? '',
+        departmentId: ctx.staff.departmentId,
+        departmentName: d?.name ?? '',
+        roles: ctx.staff.roles,
+      },
+    };
+  },
+
+  async procuratorates() {
+    const [ps, ds] = await Promise.all([
+      readAll<ProcuratorateDoc>('procuratorates', 'code'),
+      readAll<DepartmentDoc>('departments', 'procuratorateId'),
+    ]);
+    return {
+      procuratorates: ps.map(procuratorateView),
+      departments: ds.map((d) => ({ id: d._id, procuratorateId: d.procuratorateId, name: d.name })),
+    };
+  },
+});

@@ -1,0 +1,127 @@
+// The devcloud command line: start, call, seed, reset, outbox, subscribe.
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DevCloud, InvokeError } from './index';
+import { createGateway, listen } from './gateway';
+
+const USAGE = `usage: npm run cloud -- <command>
+  start [--port N]                         seed if empty, serve the gateway (PORT, default 8309)
+  call <function> '<event json>' [--openid ID]   call a function, print its result as JSON
+  seed                                     load demo data, print the demo identities as JSON
+  reset                                    delete all local data
+  outbox [--openid ID]                     list sent subscription messages
+  subscribe <openid> <templateId>...       accept one-time subscriptions, as the page prompt does
+data folder: DEVCLOUD_DIR (default .devcloud)`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}
+
+function dataDir() {
+  return resolve(process.env.DEVCLOUD_DIR ?? '.devcloud');
+}
+
+function print(value: unknown) {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+async function withCloud<T>(fn: (cloud: DevCloud) => Promise<T>): Promise<T> {
+  const cloud = DevCloud.open({ dir: dataDir() });
+  try {
+    return await fn(cloud);
+  } finally {
+    await cloud.close();
+  }
+}
+
+async function start(args: string[]) {
+  const port = Number(option(args, '--port') ?? process.env.PORT ?? 8309);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const cloud = DevCloud.open({ dir: dataDir(), publicBaseUrl: `http://${host}:${port}` });
+  const identities = await cloud.seed();
+  await cloud.warm();
+  const server = createGateway(cloud);
+  const bound = await listen(server, port, host);
+  print({
+    gateway: `http://${host}:${bound}`,
+    dataDir: dataDir(),
+    functions: cloud.functionNames(),
+    identities,
+  });
+  console.error(
+    `devcloud listening on http://${host}:${bound} — POST /api/<function> with header X-WX-OPENID`,
+  );
+  const stop = async () => {
+    server.close();
+    await cloud.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'start':
+      return start(args);
+    case 'call': {
+      const openid = option(args, '--openid');
+      const [fn, eventText] = args;
+      if (!fn) throw new Error(USAGE);
+      let event: unknown = {};
+      try {
+        event = eventText ? JSON.parse(eventText) : {};
+      } catch {
+        throw new Error(`the event must be JSON, got: ${eventText}`);
+      }
+      return withCloud(async (cloud) => {
+        try {
+          const out = await cloud.invoke(fn, event, { openid, source: 'wx_devtools' });
+          print(out.result);
+        } catch (e) {
+          if (!(e instanceof InvokeError)) throw e;
+          print({ errCode: e.errCode, errMsg: e.errMsg });
+          process.exitCode = 1;
+        }
+      });
+    }
+    case 'seed':
+      return withCloud(async (cloud) => print(await cloud.seed()));
+    case 'reset': {
+      const dir = dataDir();
+      if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+      print({ reset: dir });
+      return;
+    }
+    case 'outbox': {
+      const openid = option(args, '--openid');
+      return withCloud(async (cloud) =>
+        print(cloud.platform.messages(openid ? { touser: openid } : {})),
+      );
+    }
+    case 'subscribe': {
+      const [openid, ...templateIds] = args;
+      if (!openid || templateIds.length === 0) throw new Error(USAGE);
+      return withCloud(async (cloud) => {
+        await cloud.grantSubscription(
+          openid,
+          Object.fromEntries(templateIds.map((t) => [t, 'accept'])),
+        );
+        print({ openid, accepted: templateIds });
+      });
+    }
+    default:
+      console.error(USAGE);
+      process.exitCode = command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+// The one typed client: every page calls cloud functions through `call`, never wx.cloud directly.
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  ActionResult,
+  FunctionName,
+} from '../../typings/index';
+
+const NETWORK_ERROR = '网络异常，请检查网络后重试';
+
+/**
+ * Calls `fn`'s `action` with `input`. Never throws: a failed call (no network, function error)
+ * answers `{ ok: false, error: { code: 'INTERNAL', … } }` with a message a citizen can act on.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: ActionInput<F, A>,
+): Promise<ActionResult<ActionOutput<F, A>>> {
+  try {
+    const res = await wx.cloud.callFunction({ name: fn, data: { action, input } });
+    const result = res.result as ActionResult<ActionOutput<F, A>> | undefined;
+    if (!result || typeof result !== 'object' || !('ok' in result)) {
+      return { ok: false, error: { code: 'INTERNAL', message: NETWORK_ERROR } };
+    }
+    return result;
+  } catch (e) {
+    console.error(`callFunction ${fn}.${action} failed`, e);
+    return { ok: false, error: { code: 'INTERNAL', message: NETWORK_ERROR } };
+  }
+}
+
+/** Field path → message, for showing each problem under its own field. */
+export function fieldErrors(result: {
+  ok: false;
+  error: { issues?: { path: string; message: string }[] };
+}) {
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues ?? []) {
+    if (!errors[issue.path]) errors[issue.path] = issue.message;
+  }
+  return errors;
+}

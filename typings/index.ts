@@ -1,0 +1,27 @@
+// The API contract of every cloud function: function name → action name → definition.
+import { account } from './account';
+import type { InputOf, OutputOf } from './contract';
+import { supervision } from './supervision';
+
+export const contract = { account, supervision } as const;
+
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = InputOf<Contract[F][A]>;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = OutputOf<
+  Contract[F][A]
+>;
+
+/** The event every cloud function receives from the mini program. */
+export interface ActionEvent {
+  action: string;
+  input?: unknown;
+}
+
+export * from './errors';
+export * from './contract';
+export * from './org';
+export * from './fields';
+export type * from './account';
+export * from './supervision';
