@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EJSON } from 'bson';
 import { loadCollectionSpecs, Store } from './db';
-import { Platform, type PlatformRequest } from './platform';
+import { loadTemplates, loadWordlist, Platform, type PlatformRequest } from './platform';
 import { discoverFunctions, type FunctionInfo } from './runtime/functions';
 import { FunctionPool, InvokeError, type Caller, type InvokeOutcome } from './runtime/pool';
 import type { RpcMessage } from './runtime/protocol';
@@ -18,6 +18,8 @@ export interface DevCloudOptions {
   dir: string;
   /** The repository root: build/cloudfunctions, database/ and config/ are found below it. */
   root?: string;
+  /** Where the built functions are (default: <root>/build/cloudfunctions). */
+  functionsDir?: string;
   /** Instances per function at most (CloudBase scales out; one instance serves one call at a time). */
   maxInstances?: number;
   /** Base URL the gateway serves temporary file links from. */
@@ -44,7 +46,9 @@ export class DevCloud {
   private constructor(readonly options: DevCloudOptions) {
     this.root = options.root ?? findRoot(__dirname);
     mkdirSync(options.dir, { recursive: true });
-    this.functions = discoverFunctions(join(this.root, 'build', 'cloudfunctions'));
+    this.functions = discoverFunctions(
+      options.functionsDir ?? join(this.root, 'build', 'cloudfunctions'),
+    );
     this.workerFile = join(this.root, 'build', 'devcloud', 'worker.js');
     if (!existsSync(this.workerFile)) {
       throw new Error(`${this.workerFile} is missing: run npm run build first`);
@@ -56,8 +60,8 @@ export class DevCloud {
     });
     this.platform = new Platform({
       dir: options.dir,
-      templates: JSON.parse(readFileSync(join(this.root, 'config', 'templates.json'), 'utf8')),
-      wordlist: JSON.parse(readFileSync(join(this.root, 'devcloud', 'wordlist.json'), 'utf8')),
+      templates: loadTemplates(join(this.root, 'config', 'templates.json')),
+      wordlist: loadWordlist(join(this.root, 'devcloud', 'wordlist.json')),
       now: options.now,
       publicBaseUrl: options.publicBaseUrl,
       functionPermissions: (fn: string) => this.functions.get(fn)?.config.openapi ?? [],
@@ -109,9 +113,11 @@ export class DevCloud {
       // A function calling another: the callee sees the same user, as in CloudBase.
       try {
         const out = await this.invoke(req.name, req.data, { ...caller, source: 'wx_server' });
-        return { result: out.result, requestId: out.requestId };
+        return { kind: 'callFunction', result: out.result, requestId: out.requestId };
       } catch (e) {
-        if (e instanceof InvokeError) return { code: 'FUNCTIONS_EXECUTE_FAIL', message: e.errMsg };
+        if (e instanceof InvokeError) {
+          return { kind: 'error', code: 'FUNCTIONS_EXECUTE_FAIL', message: e.errMsg };
+        }
         throw e;
       }
     }

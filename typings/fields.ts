@@ -43,6 +43,15 @@ export function oneOf<const T extends readonly [string, ...string[]]>(label: str
   return z.enum(values, { error: `请选择${label}` });
 }
 
+/** An id the person picks (a procuratorate, a department): missing means not yet chosen. */
+export function picked(label: string) {
+  return z
+    .string({ error: `请选择${label}` })
+    .min(1, `请选择${label}`)
+    .max(64, `${label}格式不正确`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+}
+
 export function id(label: string) {
   return z
     .string({ error: `缺少${label}` })

@@ -5,6 +5,7 @@ import {
   flag,
   id,
   oneOf,
+  picked,
   optionalMobile,
   optionalText,
   pagination,
@@ -84,7 +85,7 @@ export const supervision = {
     summary: 'A citizen drops an opinion or suggestion into the box of a procuratorate',
     input: z
       .object({
-        procuratorateId: id('检察院'),
+        procuratorateId: picked('检察院'),
         topic: oneOf('建议类别', SUGGESTION_TOPICS),
         content: text('意见建议内容', {
           min: SUGGESTION_LIMITS.contentMin,

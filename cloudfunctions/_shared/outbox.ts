@@ -27,10 +27,6 @@ const MAX_ATTEMPTS = 5;
 /** errCodes that will not get better by retrying: a bad openid, template or value, or no permission. */
 const FINAL_ERRORS = new Set([40003, 40037, 47003, 41030, -604101]);
 
-function fieldType(spec: unknown): FieldType {
-  return (typeof spec === 'string' ? spec : (spec as { type: FieldType }).type) as FieldType;
-}
-
 /** Builds an outbox entry; values are fitted to their field types here, once. */
 export function notification(args: {
   touser: string;
@@ -40,12 +36,16 @@ export function notification(args: {
   ref: { entity: string; id: string };
   now: Date;
 }): OutboxDoc {
-  const tpl = templates[args.template] as { id: string; fields: Record<string, unknown> };
+  const tpl = templates[args.template] as {
+    id: string;
+    fields: Record<string, { type: FieldType; title: string }>;
+  };
   const data: Record<string, { value: string }> = {};
   for (const [key, spec] of Object.entries(tpl.fields)) {
     const raw = args.values[key];
-    if (raw === undefined) throw new Error(`template ${args.template} needs a value for ${key}`);
-    data[key] = { value: fitValue(fieldType(spec), raw) };
+    if (raw === undefined)
+      throw new Error(`template ${String(args.template)} needs a value for ${key}`);
+    data[key] = { value: fitValue(spec.type, raw) };
   }
   return {
     touser: args.touser,

@@ -1,0 +1,4 @@
+// The app instance's shape, for `App<IAppOption>()` and `getApp<IAppOption>()`.
+interface IAppOption {
+  globalData: Record<string, never>;
+}

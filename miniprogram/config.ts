@@ -1,0 +1,15 @@
+// Deployment settings the mini program reads at runtime; the only place ids of the cloud live.
+
+/**
+ * The CloudBase environment id (云开发环境 ID), from the console's 环境设置. Replace the placeholder
+ * before uploading. devcloud and the page tests ignore it: they answer every call locally.
+ */
+export const CLOUD_ENV_ID = 'your-env-id';
+
+/**
+ * Subscription-message template ids (订阅消息模板 ID). They mirror config/templates.json, which the
+ * cloud functions send with; tests/miniprogram/config.test.ts fails when the two disagree.
+ */
+export const TEMPLATE_IDS = {
+  suggestionReplied: 'Kxe4isZUL7wGkFZQ3FKnlbevuQunq1usqgPIvXoc392',
+} as const;

@@ -1,0 +1,31 @@
+// 我的: the citizen's own records, and for staff their identity and work entry.
+import type { StaffView } from '../../../typings/account';
+import { call } from '../../utils/api';
+import { staffIdentityText } from '../../utils/staff';
+
+Component({
+  data: {
+    staff: null as StaffView | null,
+    staffText: '',
+  },
+
+  methods: {
+    onLoad(): void {
+      void this.loadIdentity();
+    },
+
+    async loadIdentity(): Promise<void> {
+      const res = await call('account', 'whoami', {});
+      const staff = res.ok ? res.data.staff : null;
+      this.setData({ staff, staffText: staff ? staffIdentityText(staff) : '' });
+    },
+
+    onOpen(e: WechatMiniprogram.TouchEvent<object, object, { url: string }>): void {
+      wx.navigateTo({ url: e.currentTarget.dataset.url });
+    },
+
+    onHotlineTap(): void {
+      wx.makePhoneCall({ phoneNumber: '12309' });
+    },
+  },
+});

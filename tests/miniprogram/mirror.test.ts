@@ -1,0 +1,77 @@
+// Values pages duplicate because they may only `import type` from outside miniprogram/: each must equal
+// its source, and no page may import anything else from outside miniprogram/ at runtime.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { TEMPLATE_IDS } from '../../miniprogram/config';
+import { STAFF_ROLE_NAMES } from '../../miniprogram/utils/staff';
+import {
+  REPLY_LIMITS,
+  SUGGESTION_LIMITS,
+  SUGGESTION_STATUS_NAMES,
+  SUGGESTION_TOPICS,
+} from '../../miniprogram/utils/suggestion';
+import { STAFF_ROLE_NAMES as CONTRACT_ROLE_NAMES } from '../../typings/contract';
+import * as contract from '../../typings/supervision';
+
+const root = join(__dirname, '..', '..');
+const miniprogram = join(root, 'miniprogram');
+
+describe('mirrored reference data', () => {
+  test('When the contract lists suggestion topics, then the submit page offers exactly those', () => {
+    expect([...SUGGESTION_TOPICS]).toEqual([...contract.SUGGESTION_TOPICS]);
+  });
+
+  test('When the contract limits a suggestion, then the page states the same limits', () => {
+    expect(SUGGESTION_LIMITS).toEqual(contract.SUGGESTION_LIMITS);
+  });
+
+  test('When the contract names statuses, then the pages use the same names', () => {
+    expect(SUGGESTION_STATUS_NAMES).toEqual(contract.SUGGESTION_STATUS_NAMES);
+  });
+
+  test('When the contract names staff roles, then the pages use the same names', () => {
+    expect(STAFF_ROLE_NAMES).toEqual(CONTRACT_ROLE_NAMES);
+  });
+
+  test('When a reply is at the limits the page states, then the contract accepts it, and refuses one past them', () => {
+    const reply = contract.supervision['suggestion.reply'].input;
+    const ok = (n: number) => reply.safeParse({ id: 'sg1', content: '答'.repeat(n) }).success;
+    expect(ok(REPLY_LIMITS.contentMin)).toBe(true);
+    expect(ok(REPLY_LIMITS.contentMin - 1)).toBe(false);
+    expect(ok(REPLY_LIMITS.contentMax)).toBe(true);
+    expect(ok(REPLY_LIMITS.contentMax + 1)).toBe(false);
+  });
+
+  test('When config/templates.json names the reply template, then the mini program asks for the same id', () => {
+    const templates = JSON.parse(readFileSync(join(root, 'config', 'templates.json'), 'utf8'));
+    expect(TEMPLATE_IDS.suggestionReplied).toBe(templates.suggestionReplied.id);
+  });
+});
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'miniprogram_npm' || name === 'node_modules') return [];
+    if (statSync(path).isDirectory()) return tsFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+describe('runtime imports', () => {
+  const files = tsFiles(miniprogram);
+
+  test.each(files.map((f) => [relative(root, f), f]))(
+    'When %s is packed, then every runtime import resolves inside miniprogram/',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      const runtime = [...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map(
+        (m) => m[1],
+      );
+      for (const spec of runtime) {
+        expect(spec.startsWith('.')).toBe(true); // no npm package: nothing is packed for pages
+        const target = resolve(dirname(file), spec);
+        expect(relative(miniprogram, target).startsWith('..')).toBe(false);
+      }
+    },
+  );
+});
