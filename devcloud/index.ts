@@ -92,6 +92,7 @@ export class DevCloud {
           TCB_ENV: ENV_ID,
           SCF_NAMESPACE: ENV_ID,
           TENCENTCLOUD_RUNENV: 'SCF',
+          TENCENTCLOUD_REGION: 'ap-shanghai',
           TENCENTCLOUD_SECRETID: 'devcloud-secret-id',
           TENCENTCLOUD_SECRETKEY: 'devcloud-secret-key',
           TENCENTCLOUD_SESSIONTOKEN: 'devcloud-session-token',
@@ -125,7 +126,7 @@ export class DevCloud {
   }
 
   /** Calls a function as `wx.cloud.callFunction` would, on behalf of `caller`. */
-  invoke(name: string, event: unknown, caller: Caller = {}): Promise<InvokeOutcome> {
+  async invoke(name: string, event: unknown, caller: Caller = {}): Promise<InvokeOutcome> {
     return this.pool(name).invoke(event, caller, ENV_ID);
   }
 

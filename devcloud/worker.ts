@@ -29,7 +29,6 @@ const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB
 
 let main: (event: unknown, context: unknown) => Promise<unknown>;
 try {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(entry) as { main?: typeof main };
   if (typeof mod.main !== 'function') throw new Error(`${entry} does not export main`);
   main = mod.main;

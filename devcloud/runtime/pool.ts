@@ -1,5 +1,6 @@
 // Worker threads for one function: each serves one invocation at a time; a pool grows to a limit.
 import { randomUUID } from 'node:crypto';
+import { setTimeout, clearTimeout } from 'node:timers';
 import { Worker } from 'node:worker_threads';
 import type { FunctionInfo } from './functions';
 import type { DoneMessage, RpcMessage, WorkerToHost } from './protocol';

@@ -121,31 +121,6 @@ export interface PageHandle {
   close(): void;
 }
 
-/**
- * Rebuilds plain objects and arrays made in another realm as objects of this one. Messages from
- * devcloud's worker threads are deserialized in Node's main realm, while jest runs the test (and the
- * in-process devcloud host) in a vm context, so `Object.getPrototypeOf(x) === Object.prototype`
- * fails for them and devcloud's store refuses the request ("collectionName is required").
- */
-function adopt(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(adopt);
-  if (value === null || typeof value !== 'object') return value;
-  if (Object.prototype.toString.call(value) !== '[object Object]') return value; // Buffer, Date …
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== null && proto.constructor?.name !== 'Object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, adopt(v)]));
-}
-
-/** Routes devcloud's requests from its workers through `adopt` (see there). */
-function adoptWorkerRequests(cloud: DevCloud) {
-  const store = cloud.store as unknown as { handle: (api: string, data: unknown) => unknown };
-  const storeHandle = store.handle.bind(store);
-  store.handle = (api, data) => storeHandle(api, adopt(data));
-  const platform = cloud.platform as unknown as { handle: (req: unknown, ctx: unknown) => unknown };
-  const platformHandle = platform.handle.bind(platform);
-  platform.handle = (req, ctx) => platformHandle(adopt(req), ctx);
-}
-
 const wait = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Harness {
@@ -190,7 +165,6 @@ export class Harness {
   static async start(): Promise<Harness> {
     const dir = mkdtempSync(join(tmpdir(), 'devcloud-pages-'));
     const cloud = DevCloud.open({ dir });
-    adoptWorkerRequests(cloud);
     const identities = (await cloud.seed()) as Identity[];
     return new Harness(cloud, dir, identities);
   }
