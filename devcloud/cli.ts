@@ -11,6 +11,7 @@ const USAGE = `usage: npm run cloud -- <command>
   reset                                    delete all local data
   outbox [--openid ID]                     list sent subscription messages
   subscribe <openid> <templateId>...       accept one-time subscriptions, as the page prompt does
+  trigger <function>                       run a function's timer trigger now
 data folder: DEVCLOUD_DIR (default .devcloud)`;
 
 function option(args: string[], name: string): string | undefined {
@@ -44,6 +45,10 @@ async function start(args: string[]) {
   const cloud = DevCloud.open({ dir: dataDir(), publicBaseUrl: `http://${host}:${port}` });
   const identities = await cloud.seed();
   await cloud.warm();
+  cloud.startTimers((fn, out) => {
+    if (out instanceof Error) console.error(`[timer] ${fn} failed: ${out.message}`);
+    else console.error(`[timer] ${fn}: ${JSON.stringify(out.result)}`);
+  });
   const server = createGateway(cloud);
   const bound = await listen(server, port, host);
   print({
@@ -114,6 +119,11 @@ async function main(argv: string[]) {
         );
         print({ openid, accepted: templateIds });
       });
+    }
+    case 'trigger': {
+      const [fn] = args;
+      if (!fn) throw new Error(USAGE);
+      return withCloud(async (cloud) => print((await cloud.fireTimer(fn)).result));
     }
     default:
       console.error(USAGE);

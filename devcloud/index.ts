@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { EJSON } from 'bson';
 import { loadCollectionSpecs, Store } from './db';
 import { loadTemplates, loadWordlist, Platform, type PlatformRequest } from './platform';
+import { setInterval, clearInterval } from 'node:timers';
+import { cronMatches, parseCron } from './runtime/cron';
 import { discoverFunctions, type FunctionInfo } from './runtime/functions';
 import { FunctionPool, InvokeError, type Caller, type InvokeOutcome } from './runtime/pool';
 import type { RpcMessage } from './runtime/protocol';
@@ -42,6 +44,7 @@ export class DevCloud {
   private functions: Map<string, FunctionInfo>;
   private pools = new Map<string, FunctionPool>();
   private readonly workerFile: string;
+  private ticker: NodeJS.Timeout | null = null;
 
   private constructor(readonly options: DevCloudOptions) {
     this.root = options.root ?? findRoot(__dirname);
@@ -130,6 +133,48 @@ export class DevCloud {
     return this.pool(name).invoke(event, caller, ENV_ID);
   }
 
+  /**
+   * Runs a function's timer trigger now, with the event SCF gives timer invocations and no user
+   * (OPENID is absent for triggers).
+   */
+  async fireTimer(name: string, at: Date = this.now()): Promise<InvokeOutcome> {
+    const trigger = this.functions.get(name)?.config.triggers[0];
+    if (!trigger) throw new InvokeError(-501000, `function ${name} has no timer trigger`);
+    const event = { Type: 'Timer', TriggerName: trigger.name, Time: at.toISOString(), Message: '' };
+    return this.invoke(name, event, { source: 'wx_trigger' });
+  }
+
+  /** Fires every timer trigger when its cron matches (checked each second), as CloudBase does. */
+  startTimers(report: (fn: string, outcome: InvokeOutcome | Error) => void = () => undefined) {
+    if (this.ticker) return;
+    const crons = [...this.functions.values()]
+      .filter((f) => f.config.triggers.length > 0)
+      .map((f) => ({ name: f.name, cron: parseCron(f.config.triggers[0].config) }));
+    const running = new Set<string>();
+    let last = Math.floor(this.now().getTime() / 1000);
+    this.ticker = setInterval(() => {
+      const second = Math.floor(this.now().getTime() / 1000);
+      for (let s = last + 1; s <= second; s++) {
+        for (const { name, cron } of crons) {
+          if (running.has(name) || !cronMatches(cron, new Date(s * 1000))) continue;
+          running.add(name);
+          this.fireTimer(name, new Date(s * 1000))
+            .then(
+              (out) => report(name, out),
+              (e: Error) => report(name, e),
+            )
+            .finally(() => running.delete(name));
+        }
+      }
+      last = second;
+    }, 250);
+    this.ticker.unref();
+  }
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
   /** What the mini program's `wx.requestSubscribeMessage` reports back to WeChat. */
   grantSubscription(openid: string, results: Record<string, string>) {
     return this.platform.grantSubscription(openid, results as never);
@@ -168,6 +213,8 @@ export class DevCloud {
   }
 
   async close() {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
     await Promise.all([...this.pools.values()].map((p) => p.close()));
     this.pools.clear();
     this.store.close();

@@ -64,6 +64,7 @@ export class Platform {
   private readonly phone: PhoneService;
   private readonly storage: StorageService;
   private readonly openapis: Record<string, OpenApiHandler>;
+  private readonly faults = new Map<string, { errcode: number; errmsg: string }[]>();
 
   constructor(private readonly opts: PlatformOptions) {
     this.dir = opts.dir;
@@ -137,7 +138,19 @@ export class Platform {
     }
     const handler = this.openapis[api];
     if (!handler) return { kind: 'openapi', errorCode: OPENAPI_GATEWAY_ERROR.API_NOT_FOUND };
+    const injected = this.faults.get(api)?.shift();
+    if (injected) return { kind: 'openapi', json: injected };
     return { kind: 'openapi', json: handler(data, caller) };
+  }
+
+  /**
+   * Makes the next `times` calls of an openapi answer a WeChat error (e.g. -1 "system error"), as
+   * a busy WeChat would: for testing how the product retries. The calls do nothing else.
+   */
+  failNext(api: string, errcode: number, errmsg: string, times = 1): void {
+    const queue = this.faults.get(api) ?? [];
+    for (let i = 0; i < times; i++) queue.push({ errcode, errmsg });
+    this.faults.set(api, queue);
   }
 
   // --- what pages, the command line and tests drive or inspect ---

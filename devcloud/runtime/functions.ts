@@ -1,6 +1,7 @@
 // The deployed functions as devcloud sees them: the built bundles and their config.json.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCron } from './cron';
 
 export interface FunctionConfig {
   /** Seconds, as in CloudBase's config.json; CloudBase's default is 3. */
@@ -32,6 +33,10 @@ export function readFunctionConfig(dir: string): FunctionConfig {
   const openapi = Array.isArray(permissions.openapi) ? permissions.openapi.map(String) : [];
   const triggers = Array.isArray(raw.triggers) ? (raw.triggers as FunctionConfig['triggers']) : [];
   if (triggers.length > 1) throw new Error(`${file}: CloudBase allows one trigger per function`);
+  for (const t of triggers) {
+    if (t.type !== 'timer') throw new Error(`${file}: unsupported trigger type ${t.type}`);
+    parseCron(t.config);
+  }
   return { timeout, openapi, triggers };
 }
 

@@ -1,0 +1,23 @@
+// scheduler: runs on a timer trigger (config.json), never for a user. For now it retries the
+// notifications whose sending failed for a passing reason; deadlines join it later.
+import { cloud } from '../_shared/cloud';
+import { dispatchDue } from '../_shared/outbox';
+
+interface TimerEvent {
+  Type?: string;
+  TriggerName?: string;
+  /** The trigger's scheduled time (SCF's timer event), so a late run still acts as of then. */
+  Time?: string;
+}
+
+export async function main(event: TimerEvent) {
+  // Timer invocations carry no OPENID; anything from the mini program does, and is refused.
+  const { OPENID } = cloud.getWXContext();
+  if (OPENID || event?.Type !== 'Timer') {
+    return { ok: false, error: { code: 'FORBIDDEN', message: '仅限定时任务调用' } };
+  }
+  const scheduled = event.Time ? new Date(event.Time) : new Date();
+  const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
+  const sent = await dispatchDue(now);
+  return { ok: true, data: { trigger: event.TriggerName ?? null, notificationsSent: sent } };
+}
