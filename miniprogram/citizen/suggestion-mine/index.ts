@@ -2,6 +2,7 @@
 import type { SuggestionListItem } from '../../../typings/supervision';
 import { call } from '../../utils/api';
 import { SUGGESTION_STATUS_NAMES, statusTagClass } from '../../utils/suggestion';
+import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
 
 const PAGE_SIZE = 20;
@@ -29,17 +30,7 @@ function toRow(item: SuggestionListItem): Row {
 }
 
 Component({
-  data: {
-    /** 'loading' before the first page, then 'ready' or 'error'. */
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
-    items: [] as Row[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
-  },
+  data: { ...PAGED_INITIAL, items: [] as Row[] },
 
   methods: {
     onLoad(): void {
@@ -54,47 +45,16 @@ Component({
       void this.loadMore();
     },
 
-    async refresh(): Promise<void> {
-      if (!this.data.items.length) this.setData({ state: 'loading' });
-      const res = await call('supervision', 'suggestion.mine', { page: 1, pageSize: PAGE_SIZE });
-      if (!res.ok) {
-        // Keep what is already shown; only an empty page turns into the error state.
-        if (this.data.items.length) wx.showToast({ title: res.error.message, icon: 'none' });
-        else this.setData({ state: 'error', errorMessage: res.error.message });
-        return;
-      }
-      const items = res.data.items.map(toRow);
-      this.setData({
-        state: 'ready',
-        items,
-        page: 1,
-        total: res.data.total,
-        hasMore: items.length < res.data.total,
-        moreError: '',
-      });
+    fetch(page: number) {
+      return call('supervision', 'suggestion.mine', { page, pageSize: PAGE_SIZE });
     },
 
-    async loadMore(): Promise<void> {
-      if (this.data.state !== 'ready' || !this.data.hasMore || this.data.loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      const page = this.data.page + 1;
-      const res = await call('supervision', 'suggestion.mine', { page, pageSize: PAGE_SIZE });
-      if (!res.ok) {
-        this.setData({ loadingMore: false, moreError: res.error.message });
-        return;
-      }
-      // Skip any row already shown (a new suggestion shifts the pages by one).
-      const seen = new Set(this.data.items.map((i) => i.id));
-      const items = this.data.items.concat(
-        res.data.items.filter((i) => !seen.has(i.id)).map(toRow),
-      );
-      this.setData({
-        items,
-        page,
-        total: res.data.total,
-        hasMore: items.length < res.data.total && res.data.items.length > 0,
-        loadingMore: false,
-      });
+    refresh(): Promise<void> {
+      return refreshPage(this, (page) => this.fetch(page), toRow);
+    },
+
+    loadMore(): Promise<void> {
+      return loadMorePage(this, (page) => this.fetch(page), toRow);
     },
 
     onRetry(): void {

@@ -4,6 +4,7 @@ import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { SuggestionListItem, SuggestionStatus } from '../../../typings/supervision';
 import { call } from '../../utils/api';
 import { SUGGESTION_STATUS_NAMES, statusTagClass } from '../../utils/suggestion';
+import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
 
 const PAGE_SIZE = 20;
@@ -45,17 +46,11 @@ function tabs(counts: Record<SuggestionStatus, number> | null) {
 
 Component({
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'forbidden' | 'error',
-    errorMessage: '',
+    ...PAGED_INITIAL,
+    items: [] as Row[],
     filter: 'pending' as Filter,
     tabs: tabs(null),
     unitName: '',
-    items: [] as Row[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
     shown: false,
   },
 
@@ -87,54 +82,26 @@ Component({
       });
     },
 
-    async refresh(): Promise<void> {
-      if (!this.data.items.length) this.setData({ state: 'loading' });
+    refresh(): Promise<void> {
       const filter = this.data.filter;
-      const res = await this.fetch(1);
-      if (filter !== this.data.filter) return; // another tab was chosen meanwhile
-      if (!res.ok) {
-        if (res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED') {
-          this.setData({ state: 'forbidden', items: [], errorMessage: res.error.message });
-        } else {
-          this.setData({ state: 'error', items: [], errorMessage: res.error.message });
-        }
-        return;
-      }
-      const items = res.data.items.map(toRow);
-      this.setData({
-        state: 'ready',
-        tabs: tabs(res.data.counts),
-        unitName: res.data.items[0]?.procuratorateName ?? this.data.unitName,
-        items,
-        page: 1,
-        total: res.data.total,
-        hasMore: items.length < res.data.total,
-        moreError: '',
+      return refreshPage(this, (page) => this.fetch(page), toRow, {
+        stale: () => filter !== this.data.filter, // another tab was chosen meanwhile
+        onError: (error) =>
+          error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+            ? { state: 'forbidden', items: [], errorMessage: error.message }
+            : { state: 'error', items: [], errorMessage: error.message },
+        extra: (data) => ({
+          tabs: tabs(data.counts),
+          unitName: data.items[0]?.procuratorateName ?? this.data.unitName,
+        }),
       });
     },
 
-    async loadMore(): Promise<void> {
-      if (this.data.state !== 'ready' || !this.data.hasMore || this.data.loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
+    loadMore(): Promise<void> {
       const filter = this.data.filter;
-      const page = this.data.page + 1;
-      const res = await this.fetch(page);
-      if (filter !== this.data.filter) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, moreError: res.error.message });
-        return;
-      }
-      const seen = new Set(this.data.items.map((i) => i.id));
-      const items = this.data.items.concat(
-        res.data.items.filter((i) => !seen.has(i.id)).map(toRow),
-      );
-      this.setData({
-        items,
-        page,
-        total: res.data.total,
-        tabs: tabs(res.data.counts),
-        hasMore: items.length < res.data.total && res.data.items.length > 0,
-        loadingMore: false,
+      return loadMorePage(this, (page) => this.fetch(page), toRow, {
+        stale: () => filter !== this.data.filter,
+        extra: (data) => ({ tabs: tabs(data.counts) }),
       });
     },
 
