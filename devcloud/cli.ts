@@ -1,11 +1,12 @@
 // The devcloud command line: start, call, seed, reset, outbox, subscribe.
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DevCloud, InvokeError } from './index';
 import { createGateway, listen } from './gateway';
 
 const USAGE = `usage: npm run cloud -- <command>
   start [--port N]                         seed if empty, serve the gateway (PORT, default 8309)
+                                           and the browser preview (build/preview) at /
   call <function> '<event json>' [--openid ID]   call a function, print its result as JSON
   seed                                     load demo data, print the demo identities as JSON
   reset                                    delete all local data
@@ -49,16 +50,27 @@ async function start(args: string[]) {
     if (out instanceof Error) console.error(`[timer] ${fn} failed: ${out.message}`);
     else console.error(`[timer] ${fn}: ${JSON.stringify(out.result)}`);
   });
-  const server = createGateway(cloud);
+  const staticDir = join(cloud.root, 'build', 'preview');
+  const hasPreview = existsSync(join(staticDir, 'index.html'));
+  const server = createGateway(cloud, undefined, {
+    identities,
+    ...(hasPreview ? { staticDir } : {}),
+  });
   const bound = await listen(server, port, host);
   print({
     gateway: `http://${host}:${bound}`,
+    preview: hasPreview ? `http://${host}:${bound}/` : null,
     dataDir: dataDir(),
     functions: cloud.functionNames(),
     identities,
   });
   console.error(
     `devcloud listening on http://${host}:${bound} — POST /api/<function> with header X-WX-OPENID`,
+  );
+  console.error(
+    hasPreview
+      ? `preview: open http://${host}:${bound}/ in a browser (add ?as=<openid> to pick who you are)`
+      : 'preview: not built on this machine (npm run build explains why); the gateway serves /api only',
   );
   const stop = async () => {
     server.close();

@@ -79,7 +79,11 @@ async function buildDevcloud() {
 
 export async function buildAll() {
   const names = functionNames();
-  await Promise.all([...names.map(buildFunction), buildDevcloud()]);
+  await Promise.all([
+    ...names.map(buildFunction),
+    buildDevcloud(),
+    import('./build-preview.mjs').then((preview) => preview.buildPreviewStep()), // build/preview
+  ]);
   return names;
 }
 
