@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 
 const PATCHES = {
   // rpx follows the phone frame (PREVIEW.md pitfall 1): `--rpx` is the frame width / 750. Decimals
-  // and negatives included.
+  // and negatives included. Then inline font sizes follow the font setting (attrs.ts).
   'j-component/src/tool/utils.js': [
     [
       "return style.replace(/(\\d+)rpx/ig, '$1px')",
-      "return style.replace(/(-?(?:\\d+\\.?\\d*|\\.\\d+))rpx\\b/gi, (all, n) => 'calc(' + Number(n) + ' * var(--rpx))')",
+      "return (window.__previewInlineStyle || String)(style.replace(/(-?(?:\\d+\\.?\\d*|\\.\\d+))rpx\\b/gi, (all, n) => 'calc(' + Number(n) + ' * var(--rpx))'))",
     ],
   ],
   'j-component/src/render/render.js': [

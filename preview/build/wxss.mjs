@@ -6,7 +6,10 @@
 //   class of a component's shadow tree with its owner's class prefix (j-component, classPrefix);
 // - tag selectors of built-in components become their elements, `view` → `wx-view`, and `page` (and
 //   `:host` in a component) becomes the page's or component's host element;
-// - `rpx` becomes `calc(n * var(--rpx))`, so it follows the phone frame's width (--rpx = width / 750).
+// - `rpx` becomes `calc(n * var(--rpx))`, so it follows the phone frame's width (--rpx = width / 750);
+// - a font size in an absolute unit (rpx, px, pt, rem, vw…) is multiplied by `var(--font-scale, 1)`,
+//   the person's font setting (`?fontScale=1.5`, WeChat's large font), as a WebView's text zoom
+//   multiplies every computed font size while other lengths stay: boxes grow only with their text.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -79,6 +82,29 @@ export function rpxToCss(value) {
   return value.replace(RPX, (_all, n) => `calc(${Number(n)} * var(--rpx))`);
 }
 
+/** Absolute length units: a font size in one of them does not follow its parent's scaled size. */
+const ABSOLUTE_LENGTH = /\d(?:px|pt|pc|cm|mm|in|q|rem|vw|vh|vmin|vmax)\b|var\(--rpx\)/i;
+
+/**
+ * A font-size value (rpx already turned into CSS) scaled by the font setting when it is an absolute
+ * length: `calc(34 * var(--rpx))` → `calc(calc(34 * var(--rpx)) * var(--font-scale, 1))`. Keywords,
+ * `em` and `%` follow the parent, which is scaled already.
+ */
+export function scaleFontSize(value) {
+  const important = /\s*!important\s*$/i.exec(value);
+  const v = important ? value.slice(0, important.index) : value;
+  if (!ABSOLUTE_LENGTH.test(v) || /var\(--font-scale/.test(v)) return value;
+  return `calc(${v.trim()} * var(--font-scale, 1))${important ? ' !important' : ''}`;
+}
+
+/** The `font` shorthand's size (the length before an optional `/line-height` and the family). */
+function scaleFontShorthand(value) {
+  return value.replace(
+    /(^|\s)(-?(?:\d+\.?\d*|\.\d+)[a-z]+|calc\(\d+(?:\.\d+)? \* var\(--rpx\)\))(?=\s*\/|\s+[^\s/])/i,
+    (all, space, size) => `${space}${scaleFontSize(size)}`,
+  );
+}
+
 /** A WXSS file with its `@import`s inlined; `seen` stops import cycles. */
 export function readWxss(root, file, seen = new Set()) {
   if (!existsSync(file) || seen.has(file)) return '';
@@ -119,6 +145,9 @@ export function compileWxss(css, { prefix, host, from }) {
   });
   root.walkDecls((decl) => {
     if (/rpx/i.test(decl.value)) decl.value = rpxToCss(decl.value);
+    const prop = decl.prop.toLowerCase();
+    if (prop === 'font-size') decl.value = scaleFontSize(decl.value);
+    else if (prop === 'font') decl.value = scaleFontShorthand(decl.value);
   });
   return root.toString();
 }

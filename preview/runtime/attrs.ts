@@ -7,6 +7,9 @@
 // - `hover-class`, `hover-stop-propagation`, `hover-start-time`, `hover-stay-time` are kept on the node
 //   for the touch layer, which applies the class while the element is pressed.
 //
+// Inline `style` font sizes follow the person's font setting (installed as window.__previewInlineStyle,
+// which the patched j-component applies to every inline style), as build/wxss.mjs does for WXSS.
+//
 // wcc writes attribute names in camelCase (`ariaLabel`, `hoverClass`); `data-*` stay dashed.
 import { exparser, type ExNode } from './engine';
 
@@ -35,6 +38,9 @@ function text(value: unknown): string | null {
   return String(value);
 }
 
+/** Elements made focusable because of their role, so they stop being when the role goes. */
+const focusableByRole = new WeakSet<HTMLElement>();
+
 /** Sets an aria attribute as WeChat maps it onto the element (or the built-in's native control). */
 export function setAria(node: ExNode, name: string, value: unknown) {
   const el = node.__ariaTarget ?? node.$$;
@@ -43,8 +49,16 @@ export function setAria(node: ExNode, name: string, value: unknown) {
   const v = text(value);
   if (v === null) el.removeAttribute(attr);
   else el.setAttribute(attr, v);
-  if (attr === 'role' && v && INTERACTIVE_ROLES.has(v) && !el.hasAttribute('tabindex')) {
-    el.setAttribute('tabindex', '0');
+  if (attr === 'role') {
+    if (v && INTERACTIVE_ROLES.has(v)) {
+      if (!el.hasAttribute('tabindex')) {
+        el.setAttribute('tabindex', '0');
+        focusableByRole.add(el);
+      }
+    } else if (focusableByRole.delete(el)) {
+      // The node now plays another part (j-component reuses nodes across wx:if branches).
+      el.removeAttribute('tabindex');
+    }
   }
   node.__onAria?.(attr, v);
 }
@@ -80,6 +94,24 @@ function previewAttr(node: ExNode, rawName: string, value: unknown): boolean {
   }
 }
 
+const ABSOLUTE_LENGTH = /\d(?:px|pt|pc|cm|mm|in|q|rem|vw|vh|vmin|vmax)\b|var\(--rpx\)/i;
+
+/** `font-size: calc(30 * var(--rpx))` → scaled by `--font-scale`; keywords, em and % follow the parent. */
+function previewInlineStyle(style: string): string {
+  return style.replace(
+    /(^|;)(\s*font-size\s*:\s*)([^;!]*)/gi,
+    (all, sep: string, prop: string, value: string) =>
+      ABSOLUTE_LENGTH.test(value) && !value.includes('--font-scale')
+        ? `${sep}${prop}calc(${value.trim()} * var(--font-scale, 1))`
+        : all,
+  );
+}
+
 export function installAttributeHook() {
-  (window as unknown as { __previewAttr: typeof previewAttr }).__previewAttr = previewAttr;
+  const w = window as unknown as {
+    __previewAttr: typeof previewAttr;
+    __previewInlineStyle: typeof previewInlineStyle;
+  };
+  w.__previewAttr = previewAttr;
+  w.__previewInlineStyle = previewInlineStyle;
 }

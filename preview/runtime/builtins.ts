@@ -1156,7 +1156,7 @@ const progressSpec: Builtin = {
     inner.style.backgroundColor = String(data.color || data.activeColor || '#09bb07');
     info.hidden = !truthy(data.showInfo);
     info.textContent = `${percent}%`;
-    info.style.fontSize = `${Number(data.fontSize ?? 16)}px`;
+    info.style.fontSize = `calc(${Number(data.fontSize ?? 16)}px * var(--font-scale, 1))`;
   },
 };
 

@@ -18,8 +18,9 @@ import {
 } from './shell';
 import { installTouchBridge } from './touch';
 import { createWx, idle, onCloudCall } from './wx';
+import { shellElement } from './dom';
 
-const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const $ = shellElement;
 
 /** What tests and scripts use (window.__preview). */
 export interface PreviewHandle {
@@ -47,6 +48,11 @@ function frameSize() {
   const height = Number(params.get('height'));
   if (width >= 320 && width <= 768) phone.style.setProperty('--frame-width', `${width}px`);
   if (height >= 480 && height <= 1400) phone.style.setProperty('--frame-height', `${height}px`);
+  // The person's font setting, e.g. 1.5 for WeChat's large font: every font size of the pages grows.
+  const fontScale = Number(params.get('fontScale'));
+  if (fontScale >= 0.5 && fontScale <= 3) {
+    $('screen').style.setProperty('--font-scale', String(fontScale));
+  }
 }
 
 /** The status bar's clock: China time, or `?clock=9:41` for screenshots that do not change. */

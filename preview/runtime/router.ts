@@ -5,6 +5,7 @@
 import { mpConfig, type OwnerConfig, type WindowConfig } from './config';
 import { exparser, jComponent, walkTree, type PageInstance, type RootComponent } from './engine';
 import { registerOwner } from './loader';
+import { shellElement } from './dom';
 
 export interface PageEntry {
   readonly webviewId: number;
@@ -66,7 +67,7 @@ export class EventChannel {
 }
 
 const MAX_PAGES = 10;
-const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const $ = shellElement;
 
 let nextWebviewId = 1;
 const stack: PageEntry[] = [];
@@ -193,6 +194,8 @@ function createPage(route: string, query: Record<string, string>) {
   container.className = 'mp-page';
   container.dataset.previewPage = route;
   container.setAttribute('role', 'main');
+  // The page scrolls: keyboard users reach it to scroll even when it has no control of its own.
+  container.tabIndex = 0;
   container.setAttribute('aria-label', win.navigationBarTitleText ?? '');
   container.style.setProperty('--window-bg', win.backgroundColor ?? '#ffffff');
   const ptr = document.createElement('div');

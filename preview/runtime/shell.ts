@@ -12,8 +12,9 @@ import {
   type Identity,
 } from './session';
 import { h } from './ui';
+import { shellElement } from './dom';
 
-const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const $ = shellElement;
 
 const AUDIENCES: Record<string, string> = {
   citizen: '群众',
@@ -127,20 +128,27 @@ function renderMessages(messages: SentMessage[]) {
       .map((m) => {
         const t = templates[m.templateId];
         const title = t?.title ?? m.templateId;
-        const rows = Object.entries(m.data ?? {}).map(([key, v]) =>
-          h(
-            'div',
-            { class: 'message-row' },
-            h('dt', { text: t?.fields[key] ?? key }),
-            h('dd', { text: v?.value ?? '' }),
-          ),
+        const fields = Object.entries(m.data ?? {}).map(([key, v]) => ({
+          name: t?.fields[key] ?? key,
+          value: v?.value ?? '',
+        }));
+        const rows = fields.map((f) =>
+          h('div', { class: 'message-row' }, h('dt', { text: f.name }), h('dd', { text: f.value })),
         );
+        // The label says all the message shows, in its order (label in name, WCAG 2.5.3).
+        const label = [
+          read.has(m.id) ? '' : '未读',
+          title,
+          timeText(m.sentAt),
+          ...fields.map((f) => `${f.name} ${f.value}`),
+          m.page ? '进入小程序查看' : '',
+        ];
         const button = h(
           'button',
           {
             type: 'button',
             class: `message${read.has(m.id) ? '' : ' unread'}`,
-            'aria-label': `${read.has(m.id) ? '' : '未读，'}${title}，${timeText(m.sentAt)}${m.page ? '，点击进入小程序查看' : ''}`,
+            'aria-label': label.filter(Boolean).join('，'),
           },
           h('div', { class: 'message-title', text: title }),
           h('div', { class: 'message-time', text: timeText(m.sentAt) }),

@@ -2,8 +2,9 @@
 // is a layer above the page; a modal layer makes the page inert (not focusable, hidden from screen
 // readers) until it closes, moves focus into itself and gives it back afterwards.
 import { gesture } from './gesture';
+import { shellElement } from './dom';
 
-const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const $ = shellElement;
 
 export interface Layer {
   el: HTMLElement;
@@ -15,7 +16,7 @@ let modalCount = 0;
 
 function setPageInert(inert: boolean) {
   for (const id of ['viewport', 'navbar', 'tabbar']) {
-    const el = document.getElementById(id);
+    const el = shellElement(id);
     if (el) el.inert = inert;
   }
 }

@@ -16,6 +16,7 @@ import {
 import * as router from './router';
 import { openid, userKey, userKeys } from './session';
 import { h, hideToast, openLayer, showActionSheet, showModal, showToast } from './ui';
+import { shellElement } from './dom';
 
 type Obj = Record<string, unknown>;
 type Callbacks = {
@@ -32,7 +33,7 @@ let cloudListener: () => void = () => undefined;
 
 /** True while WeChat's UI waits for the person (a dialog, sheet or prompt is open). */
 function waitingForPerson(): boolean {
-  return !!document.querySelector('#layers > [data-modal]');
+  return !!shellElement('layers')?.querySelector(':scope > [data-modal]');
 }
 
 /**
@@ -415,8 +416,8 @@ function previewImage(o: Options): Obj {
 // ---------- system information ----------
 
 function frame() {
-  const screen = document.getElementById('screen');
-  const viewport = document.getElementById('viewport');
+  const screen = shellElement('screen');
+  const viewport = shellElement('viewport');
   return {
     width: screen?.clientWidth ?? 375,
     height: screen?.clientHeight ?? 667,
@@ -426,8 +427,9 @@ function frame() {
 
 function systemInfo(): Obj {
   const f = frame();
-  const fontSize =
-    Number(getComputedStyle(document.documentElement).fontSize.replace('px', '')) || 16;
+  // The font setting in px, as WeChat reports it: the default size times the person's scale.
+  const scale = Number(getComputedStyle(shellElement('screen')).getPropertyValue('--font-scale'));
+  const fontSize = Math.round(16 * (scale > 0 ? scale : 1));
   return {
     brand: 'devtools',
     model: 'iPhone 6/7/8',

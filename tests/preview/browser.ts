@@ -5,7 +5,7 @@
 //
 //   const p = await openPreview({ as: DEMO.citizen });
 //   await p.tap('意见建议箱');                          // by accessible name or visible text
-//   await p.pick(/选择受理检察院/, '北京市人民检察院', '北京市朝阳区人民检察院'); // one choice per column
+//   await p.pick(/^受理检察院/, '北京市人民检察院', '北京市朝阳区人民检察院'); // one choice per column
 //   await p.type(/意见建议内容/, '……');                 // by label (aria-label)
 //   await p.tap('提交意见建议');
 //   await p.subscribe('accept');                        // WeChat's subscription prompt
@@ -65,10 +65,14 @@ export interface OpenOptions {
   /** The phone's screen size in CSS px (default 375 × 667). */
   width?: number;
   height?: number;
+  /** The person's font setting: 1.5 for WeChat's large font (every page font size × 1.5). */
+  fontScale?: number;
   /** The status bar's clock, fixed for screenshots; default `9:41`. */
   clock?: string;
   /** Browser window size (the shell around the phone). Default 1100 × 900. */
   viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel (2 for sharper screenshots); default 1. */
+  deviceScaleFactor?: number;
   /** Chromium path; default $CHROMIUM or /usr/bin/chromium. */
   executablePath?: string;
   /** Extra Chromium flags, e.g. `--force-device-scale-factor=2`. */
@@ -127,6 +131,11 @@ export interface Preview {
   back(): Promise<void>;
   /** Switches identity in the shell; the mini program restarts (at `path` if given). */
   as(openid: string, path?: string): Promise<void>;
+  /**
+   * Starts the mini program afresh at `path` (as from a shared card or a message), as `as` and at
+   * the font setting `fontScale` when given; what is not given stays as it was.
+   */
+  launch(path: string, options?: { as?: string; fontScale?: number }): Promise<void>;
   /** Titles of the subscription messages in the shell's panel, newest first. */
   messages(): Promise<string[]>;
   /** Taps a message in the panel (newest first), which opens its page. */
@@ -194,6 +203,7 @@ export async function openPreview(options: OpenOptions = {}): Promise<Preview> {
     });
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1100, height: 900 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
@@ -204,6 +214,7 @@ export async function openPreview(options: OpenOptions = {}): Promise<Preview> {
     if (options.path) params.set('path', options.path);
     if (options.width) params.set('width', String(options.width));
     if (options.height) params.set('height', String(options.height));
+    if (options.fontScale) params.set('fontScale', String(options.fontScale));
     params.set('clock', options.clock ?? '9:41');
     await page.goto(`${url}/?${params}`);
     await page.waitForFunction(() => document.documentElement.dataset.previewReady === 'true');
@@ -233,8 +244,10 @@ function makePreview(
   pageErrors: string[],
   shutdown: () => Promise<void>,
 ): Preview {
-  const screen = page.locator('#screen');
-  const current = () => page.locator('#viewport > .mp-page:not([hidden])');
+  // The shell's elements by id; page element ids reach the DOM too (a page may have an `#identity`).
+  const shell = (id: string) => page.locator(`#${id}:not(#viewport *)`);
+  const screen = shell('screen');
+  const current = () => shell('viewport').locator('> .mp-page:not([hidden])');
   const idle = async () => {
     await page.waitForFunction(() => (window as unknown as { __preview?: unknown }).__preview);
     await page.evaluate(() =>
@@ -242,7 +255,7 @@ function makePreview(
     );
   };
   const scope = async () => {
-    const modal = page.locator('#layers > [data-modal]');
+    const modal = shell('layers').locator('> [data-modal]');
     const n = await modal.count();
     return n > 0 ? modal.nth(n - 1) : screen;
   };
@@ -259,7 +272,7 @@ function makePreview(
     if (!found) throw new Error(`nothing to tap named or showing ${String(target)}`);
     return found;
   };
-  const layer = (kind: string) => page.locator(`#layers [data-preview-layer="${kind}"]`);
+  const layer = (kind: string) => shell('layers').locator(`[data-preview-layer="${kind}"]`);
   // A tap right after the page scrolled is taken as the end of the scroll, not a tap (j-component,
   // as a phone does), so scroll first, as a person would, and let it come to rest.
   const scrollIntoView = async (el: Locator) => {
@@ -372,7 +385,7 @@ function makePreview(
       return ((await toast.textContent()) ?? '').trim();
     },
     async title() {
-      return ((await page.locator('#nav-title').textContent()) ?? '').trim();
+      return ((await shell('nav-title').textContent()) ?? '').trim();
     },
     async route() {
       return page.evaluate(() => {
@@ -397,13 +410,13 @@ function makePreview(
       await current().getByText(text).first().waitFor({ timeout });
     },
     async back() {
-      await page.locator('#nav-back').click();
+      await shell('nav-back').click();
       await idle();
     },
     async as(openid, path) {
       await Promise.all([
         page.waitForURL((u) => u.searchParams.get('as') === openid),
-        page.selectOption('#identity', openid),
+        shell('identity').selectOption(openid),
       ]);
       if (path) {
         const next = new URL(page.url());
@@ -413,22 +426,31 @@ function makePreview(
       await page.waitForFunction(() => document.documentElement.dataset.previewReady === 'true');
       await idle();
     },
+    async launch(path, opts = {}) {
+      const next = new URL(page.url());
+      next.searchParams.set('path', path);
+      if (opts.as) next.searchParams.set('as', opts.as);
+      if (opts.fontScale) next.searchParams.set('fontScale', String(opts.fontScale));
+      await page.goto(next.toString());
+      await page.waitForFunction(() => document.documentElement.dataset.previewReady === 'true');
+      await idle();
+    },
     async messages() {
       await page.evaluate(() =>
         (
           window as unknown as { __preview: { refreshMessages(): Promise<void> } }
         ).__preview.refreshMessages(),
       );
-      return page.locator('#messages .message .message-title').allTextContents();
+      return shell('messages').locator('.message .message-title').allTextContents();
     },
     async openMessage(index = 0) {
-      await page.locator('#messages .message').nth(index).click();
+      await shell('messages').locator('.message').nth(index).click();
       await idle();
     },
     async shot(name, opts = {}) {
       mkdirSync(SHOTS_DIR, { recursive: true });
       const path = name.includes('/') ? name : join(SHOTS_DIR, `${name}.png`);
-      await (opts.fullShell ? page : page.locator('#phone')).screenshot({ path });
+      await (opts.fullShell ? page : shell('phone')).screenshot({ path });
       return path;
     },
     async errors() {
