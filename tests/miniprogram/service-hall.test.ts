@@ -125,6 +125,18 @@ describe('我的', () => {
     ]);
   });
 
+  test('When someone opens 我的, then it shows their user identifier (OPENID) to copy for staff registration', async () => {
+    const page = await h.as(DEMO.citizen).open(me);
+    expect(page.text('.openid')).toBe(DEMO.citizen);
+    await page.tap('#copy-openid');
+    expect(h.recorded.clipboard).toEqual([DEMO.citizen]);
+  });
+
+  test('When the mini program cannot identify the person, then no identifier is shown', async () => {
+    const page = await h.as(null).open(me);
+    expect(page.has('#copy-openid')).toBe(false);
+  });
+
   test('When a staff member opens 我的, then it shows who they are and links to the inbox', async () => {
     const page = await h.as(DEMO.leader).open(me);
     expect(page.text('#identity')).toContain('王强');

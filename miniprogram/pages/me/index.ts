@@ -7,6 +7,8 @@ Component({
   data: {
     staff: null as StaffView | null,
     staffText: '',
+    /** The caller's OPENID: what an administrator needs to register them as staff. */
+    openid: '',
   },
 
   methods: {
@@ -17,11 +19,19 @@ Component({
     async loadIdentity(): Promise<void> {
       const res = await call('account', 'whoami', {});
       const staff = res.ok ? res.data.staff : null;
-      this.setData({ staff, staffText: staff ? staffIdentityText(staff) : '' });
+      this.setData({
+        staff,
+        staffText: staff ? staffIdentityText(staff) : '',
+        openid: res.ok ? (res.data.openid ?? '') : '',
+      });
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { url: string }>): void {
       wx.navigateTo({ url: e.currentTarget.dataset.url });
+    },
+
+    onCopyOpenid(): void {
+      wx.setClipboardData({ data: this.data.openid });
     },
 
     onHotlineTap(): void {
