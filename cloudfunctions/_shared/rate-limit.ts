@@ -21,3 +21,12 @@ export async function rateLimit(purpose: string, who: string | null, perMinute: 
   }
   if (count > perMinute) throw new Failure('RATE_LIMITED', '操作过于频繁，请稍后再试');
 }
+
+/** Deletes counters of windows that have ended; the scheduler runs it. */
+export async function purgeExpiredRateLimits(now: Date): Promise<number> {
+  const res = await db
+    .collection('rate_limits')
+    .where({ expiresAt: _.lt(now) })
+    .remove();
+  return res.stats.removed;
+}

@@ -1,7 +1,9 @@
 // scheduler: runs on a timer trigger (config.json), never for a user. For now it retries the
-// notifications whose sending failed for a passing reason; deadlines join it later.
+// notifications whose sending failed for a passing reason and drops expired rate-limit counters;
+// deadlines join it later.
 import { cloud } from '../_shared/cloud';
 import { dispatchDue } from '../_shared/outbox';
+import { purgeExpiredRateLimits } from '../_shared/rate-limit';
 
 interface TimerEvent {
   Type?: string;
@@ -19,5 +21,9 @@ export async function main(event: TimerEvent) {
   const scheduled = event.Time ? new Date(event.Time) : new Date();
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
   const sent = await dispatchDue(now);
-  return { ok: true, data: { trigger: event.TriggerName ?? null, notificationsSent: sent } };
+  const purged = await purgeExpiredRateLimits(now);
+  return {
+    ok: true,
+    data: { trigger: event.TriggerName ?? null, notificationsSent: sent, rateLimitsPurged: purged },
+  };
 }

@@ -77,3 +77,12 @@ test('When the mini program calls the scheduler, then it is refused', async () =
   const out = await t.cloud.invoke('scheduler', { Type: 'Timer' }, { openid: DEMO.citizen });
   expect(out.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
+
+test('When rate-limit windows have ended, then the timer removes their counters', async () => {
+  await t.call('supervision', 'suggestion.query', { queryCode: 'ABCDEFGH23' }, 'o-sched-q');
+  expect((await t.find('rate_limits')).length).toBeGreaterThan(0);
+  const later = new Date(Date.now() + 10 * 60_000);
+  const out = await t.cloud.fireTimer('scheduler', later);
+  expect(out.result).toMatchObject({ ok: true, data: { rateLimitsPurged: expect.any(Number) } });
+  expect(await t.find('rate_limits')).toEqual([]);
+});
