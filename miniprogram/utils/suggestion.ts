@@ -4,10 +4,12 @@
 // (SUGGESTION_TOPICS, SUGGESTION_LIMITS, SUGGESTION_STATUS_NAMES) and the reply limits of
 // `suggestion.reply`; tests/miniprogram/mirror.test.ts fails when they drift apart.
 import type {
+  SuggestionReplyView,
   SuggestionStaffView,
   SuggestionStatus,
   SuggestionTopic,
 } from '../../typings/supervision';
+import { formatTime } from './time';
 
 export const SUGGESTION_TOPICS: readonly SuggestionTopic[] = [
   '执法办案',
@@ -27,6 +29,19 @@ export const SUGGESTION_STATUS_NAMES: Record<SuggestionStatus, string> = {
   pending: '待回复',
   replied: '已回复',
 };
+
+export interface ReplyShown {
+  content: string;
+  by: string;
+  repliedAtText: string;
+}
+
+/** A reply as every page shows it: content, the replying unit and when. */
+export function replyShown(reply: SuggestionReplyView | null): ReplyShown | null {
+  return reply
+    ? { content: reply.content, by: reply.by, repliedAtText: formatTime(reply.repliedAt) }
+    : null;
+}
 
 /** The CSS class of a status tag (app.wxss). */
 export function statusTagClass(status: SuggestionStatus): string {

@@ -2,7 +2,12 @@
 // Subscription messages open this page with `?id=`.
 import type { SuggestionView } from '../../../typings/supervision';
 import { call } from '../../utils/api';
-import { SUGGESTION_STATUS_NAMES, statusTagClass } from '../../utils/suggestion';
+import {
+  SUGGESTION_STATUS_NAMES,
+  statusTagClass,
+  replyShown,
+  type ReplyShown,
+} from '../../utils/suggestion';
 import { formatTime } from '../../utils/time';
 import { copyText } from '../../utils/ui';
 
@@ -16,7 +21,7 @@ interface Shown {
   statusName: string;
   statusClass: string;
   createdAtText: string;
-  reply: { content: string; by: string; repliedAtText: string } | null;
+  reply: ReplyShown | null;
 }
 
 function toShown(s: SuggestionView): Shown {
@@ -31,9 +36,7 @@ function toShown(s: SuggestionView): Shown {
     statusName: SUGGESTION_STATUS_NAMES[s.status],
     statusClass: statusTagClass(s.status),
     createdAtText: formatTime(s.createdAt),
-    reply: s.reply
-      ? { content: s.reply.content, by: s.reply.by, repliedAtText: formatTime(s.reply.repliedAt) }
-      : null,
+    reply: replyShown(s.reply),
   };
 }
 

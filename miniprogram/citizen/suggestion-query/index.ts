@@ -6,6 +6,8 @@ import {
   SUGGESTION_STATUS_NAMES,
   normalizeQueryCode,
   statusTagClass,
+  replyShown,
+  type ReplyShown,
 } from '../../utils/suggestion';
 import { formatTime } from '../../utils/time';
 import { toast } from '../../utils/ui';
@@ -16,7 +18,7 @@ interface Shown {
   statusName: string;
   statusClass: string;
   createdAtText: string;
-  reply: { content: string; by: string; repliedAtText: string } | null;
+  reply: ReplyShown | null;
 }
 
 function toShown(v: SuggestionPublicView): Shown {
@@ -26,9 +28,7 @@ function toShown(v: SuggestionPublicView): Shown {
     statusName: SUGGESTION_STATUS_NAMES[v.status],
     statusClass: statusTagClass(v.status),
     createdAtText: formatTime(v.createdAt),
-    reply: v.reply
-      ? { content: v.reply.content, by: v.reply.by, repliedAtText: formatTime(v.reply.repliedAt) }
-      : null,
+    reply: replyShown(v.reply),
   };
 }
 

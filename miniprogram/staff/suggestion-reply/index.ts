@@ -9,6 +9,8 @@ import {
   SUGGESTION_STATUS_NAMES,
   notificationText,
   statusTagClass,
+  replyShown,
+  type ReplyShown,
 } from '../../utils/suggestion';
 import { formatTime } from '../../utils/time';
 import { confirm, toast } from '../../utils/ui';
@@ -27,7 +29,7 @@ interface Shown {
   createdAtText: string;
   needsReview: boolean;
   notifyText: string;
-  reply: { content: string; by: string; repliedAtText: string } | null;
+  reply: ReplyShown | null;
 }
 
 function isStaffView(v: SuggestionView | SuggestionStaffView): v is SuggestionStaffView {
@@ -49,9 +51,7 @@ function toShown(v: SuggestionStaffView): Shown {
     createdAtText: formatTime(v.createdAt),
     needsReview: v.contentFlag === 'review',
     notifyText: notificationText(v.notification, v.status),
-    reply: v.reply
-      ? { content: v.reply.content, by: v.reply.by, repliedAtText: formatTime(v.reply.repliedAt) }
-      : null,
+    reply: replyShown(v.reply),
   };
 }
 
