@@ -3,13 +3,14 @@ import { z } from 'zod';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
-/** Required text, trimmed, with its length limits in the messages. */
+/** Required text, trimmed, with its length limits in the messages; empty says "请填写…". */
 export function text(label: string, opts: { min?: number; max: number }) {
   const min = opts.min ?? 1;
   return z
     .string({ error: `请填写${label}` })
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
+    .min(1, { message: `请填写${label}`, abort: true })
+    .min(min, `${label}至少${min}个字`)
     .max(opts.max, `${label}不能超过${opts.max}个字`);
 }
 

@@ -25,3 +25,4 @@ export * from './org';
 export * from './fields';
 export type * from './account';
 export * from './supervision';
+export * from './petition';
