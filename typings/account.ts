@@ -1,6 +1,9 @@
-// The account function: who the caller is, and the directory of procuratorates.
+// The account function: who the caller is, the directory of procuratorates, and the caller's
+// real-name profile (实名信息).
 import { z } from 'zod';
+import { checkIdNumber } from '../domain/identity';
 import { action, output, type StaffRole } from './contract';
+import { optionalMobile, text } from './fields';
 import type { DepartmentView, ProcuratorateView } from './org';
 
 export interface StaffView {
@@ -19,7 +22,8 @@ export interface WhoAmI {
   staff: StaffView | null;
 }
 
-export const account = {
+/** Who the caller is, and the directory of procuratorates. */
+const directory = {
   whoami: action({
     summary: 'The caller as the functions see them: identified or not, and their staff record',
     input: z.object({}).strict(),
@@ -35,3 +39,93 @@ export const account = {
     errors: [],
   }),
 } as const;
+
+// ---------- The real-name profile (实名信息): kept once, reused by petitions ----------
+
+/** What a profile view shows anyone but its owner (petitions, staff pages): masked numbers only. */
+export type { ProfileSummary } from '../domain/identity';
+
+/** Chinese characters or letters, with the middle dot (间隔号) between parts: 阿依古丽·买买提. */
+const PERSON_NAME =
+  /^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+(?:·[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+)*$/;
+/** The middle dots people actually type on phones, all read as 间隔号. */
+const MIDDLE_DOTS = /[•・‧∙．.]/g;
+
+export const PROFILE_LIMITS = { nameMin: 2, nameMax: 30 } as const;
+
+const personName = z.preprocess(
+  (v) => (typeof v === 'string' ? v.replace(MIDDLE_DOTS, '·') : v),
+  text('姓名', { min: PROFILE_LIMITS.nameMin, max: PROFILE_LIMITS.nameMax }).regex(
+    PERSON_NAME,
+    '姓名只能包含汉字、字母和间隔号“·”',
+  ),
+);
+
+/**
+ * Validated with GB 11643's rules; the message is the domain's reason. Lowercase x becomes X. The
+ * clock is read here because the builder parses before the handler's context exists.
+ */
+const residentIdNumber = z
+  .string({ error: '请填写身份证号码' })
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((v, ctx) => {
+    const check = checkIdNumber(v, new Date());
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+  });
+
+export interface ProfileView {
+  name: string;
+  /** In full: this view is only ever sent to the profile's owner. */
+  idNumber: string;
+  idNumberMasked: string;
+  mobile: string;
+  mobileMasked: string;
+  /** The mobile came from WeChat's phone-number button (verified by WeChat), not typed. */
+  mobileVerified: boolean;
+  updatedAt: string;
+}
+
+export const profile = {
+  'profile.get': action({
+    summary:
+      "The caller's own real-name profile, with the ID number in full; null before the first save",
+    input: z.object({}).strict(),
+    output: output<{ profile: ProfileView | null }>(),
+    audience: ['user'],
+    errors: ['UNAUTHENTICATED'],
+  }),
+  'profile.save': action({
+    summary:
+      "Creates or updates the caller's real-name profile; the mobile is typed or exchanged from phoneCode",
+    input: z
+      .object({
+        name: personName,
+        idNumber: residentIdNumber,
+        /** Typed by the person; ignored when `phoneCode` is given. */
+        mobile: optionalMobile('手机号码'),
+        /** `e.detail.code` of `<button open-type="getPhoneNumber">`: single use, valid 5 minutes. */
+        phoneCode: z
+          .string({ error: '微信手机号授权无效，请重新获取' })
+          .trim()
+          .min(1, '微信手机号授权无效，请重新获取')
+          .max(128, '微信手机号授权无效，请重新获取')
+          .optional(),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (!v.mobile && !v.phoneCode) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['mobile'],
+            message: '请填写手机号码，或使用微信手机号',
+          });
+        }
+      }),
+    output: output<{ profile: ProfileView }>(),
+    audience: ['user'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'PRECONDITION_FAILED'],
+  }),
+} as const;
+
+export const account = { ...directory, ...profile } as const;

@@ -1,4 +1,4 @@
-// account: who the caller is, and the directory of procuratorates.
+// account: who the caller is, the directory of procuratorates, and the caller's real-name profile.
 import { contract } from '../../typings';
 import type { WhoAmI } from '../../typings/account';
 import { defineFunction } from '../_shared/action';
@@ -10,6 +10,7 @@ import {
   type DepartmentDoc,
   type ProcuratorateDoc,
 } from '../_shared/org';
+import { profileHandlers } from './profile';
 
 export const main = defineFunction('account', contract.account, {
   async whoami({ ctx }): Promise<WhoAmI> {
@@ -42,4 +43,6 @@ export const main = defineFunction('account', contract.account, {
       departments: ds.map((d) => ({ id: d._id, procuratorateId: d.procuratorateId, name: d.name })),
     };
   },
+
+  ...profileHandlers,
 });

@@ -196,6 +196,36 @@ const SCREENS: Screen[] = [
     shows: '#forbidden-state',
     readOnly: true,
   },
+  {
+    name: '实名信息：填写',
+    as: DEMO.otherCitizen,
+    path: () => '/citizen/profile/index',
+    shows: '#use-wechat-phone',
+  },
+  {
+    name: '实名信息：显示字段错误',
+    as: DEMO.otherCitizen,
+    path: () => '/citizen/profile/index',
+    shows: '#error-idNumber',
+    prepare: async (p) => {
+      await p.type(/^姓名/, '张');
+      await p.type(/^身份证号码/, '110105194912310021');
+      await p.tap('保存实名信息');
+    },
+  },
+  {
+    name: '实名信息：已保存',
+    as: DEMO.citizen,
+    path: () => '/citizen/profile/index',
+    shows: '#toggle-id',
+    prepare: async (p) => {
+      await p.type(/^姓名/, '阿依古丽·买买提');
+      await p.type(/^身份证号码/, '11010519491231002X');
+      await p.type(/^手机号码/, '13800138000');
+      await p.tap('保存实名信息');
+      await p.tap('显示完整身份证号码');
+    },
+  },
 ];
 
 /** Opens the screen afresh and brings it to its state; fails when the state does not show. */
