@@ -1,9 +1,10 @@
 // The API contract of every cloud function: function name → action name → definition.
 import { account } from './account';
 import type { InputOf, OutputOf } from './contract';
+import { petition } from './petition';
 import { supervision } from './supervision';
 
-export const contract = { account, supervision } as const;
+export const contract = { account, supervision, petition } as const;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;

@@ -1,6 +1,7 @@
 // The petition service's contract data (信访): kinds, the submit form per kind, statuses, views.
 import { z } from 'zod';
-import { mobile, oneOf, optionalText, picked, text } from './fields';
+import { action, output } from './contract';
+import { id, mobile, oneOf, optionalText, pagination, picked, text, type Page } from './fields';
 
 // ---------------------------------------------------------------------------------------------
 // Kinds
@@ -509,3 +510,37 @@ export interface PetitionInboxItem extends PetitionListItem {
   resultDue: string;
   overdue: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The petition function's actions (citizen side first; staff actions come with the inbox)
+
+export const petition = {
+  submit: action({
+    summary:
+      'A citizen files a petition of one kind with the procuratorate addressed; answers its receipt number',
+    input: petitionSubmitInput,
+    output: output<PetitionSubmitOutput>(),
+    audience: ['user'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'NOT_FOUND',
+      'PRECONDITION_FAILED',
+      'CONTENT_REJECTED',
+    ],
+  }),
+  mine: action({
+    summary: "The caller's own petitions, newest first, with their status",
+    input: z.object({ ...pagination }).strict(),
+    output: output<Page<PetitionListItem>>(),
+    audience: ['user'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED'],
+  }),
+  get: action({
+    summary: 'One petition with the timeline of its steps, for the petitioner who filed it',
+    input: z.object({ id: id('信访编号') }).strict(),
+    output: output<PetitionView>(),
+    audience: ['user'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
+} as const;

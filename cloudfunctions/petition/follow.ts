@@ -1,0 +1,44 @@
+// Following one's petitions: "my petitions" and the detail with its timeline (petitioner only).
+import type { Page } from '../../typings/fields';
+import type { PetitionListItem, petition } from '../../typings/petition';
+import type { Handler } from '../_shared/action';
+import { notFound } from '../_shared/failure';
+import { getProcuratorate } from '../_shared/org';
+import { loadPetition, petitions } from './store';
+import { listItem, petitionerView } from './views';
+
+type Defs = typeof petition;
+
+async function unitNames(ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = await Promise.all(unique.map(async (id) => (await getProcuratorate(id))?.name));
+  return new Map(unique.map((id, i) => [id, names[i] ?? '']));
+}
+
+export const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
+  const where = petitions().where({ petitionerOpenid: ctx.openid });
+  const [list, count] = await Promise.all([
+    where
+      .orderBy('submittedAt', 'desc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .get(),
+    where.count(),
+  ]);
+  const names = await unitNames(list.data.map((d) => d.procuratorateId));
+  const page: Page<PetitionListItem> = {
+    items: list.data.map((d) => listItem(d, names.get(d.procuratorateId) ?? '')),
+    total: count.total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+  return page;
+};
+
+export const get: Handler<Defs['get']> = async ({ input, ctx }) => {
+  const doc = await loadPetition(input.id);
+  // Only the petitioner, for now; anyone else learns nothing, not even that it exists.
+  if (!doc || doc.petitionerOpenid !== ctx.openid) throw notFound('信访事项');
+  const unit = (await getProcuratorate(doc.procuratorateId))?.name ?? '';
+  return petitionerView(doc, unit, ctx.openid, ctx.now);
+};

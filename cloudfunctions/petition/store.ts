@@ -1,0 +1,63 @@
+// How a petition is stored (the domain's Petition plus what only the shell keeps) and read back.
+import type { Petition } from '../../domain/petition/machine';
+import type { PetitionForm } from '../../typings/petition';
+import { db } from '../_shared/cloud';
+import type { ContentFlag } from '../_shared/content';
+
+/** The domain's union without `id`, state by state (a plain Omit would merge the states). */
+type Stored<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** The petitioner as the profile stood at submit: never the ID number in clear. */
+export interface PetitionerSnapshot {
+  name: string;
+  idNumberMasked: string;
+  mobileMasked: string;
+  /** The profile's keyed hash of the ID number, to find the same person's other petitions. */
+  idHash: string;
+}
+
+export type PetitionDoc = Stored<Petition> & {
+  _id: string;
+  /** The form as filed, without the clientToken. */
+  form: Omit<PetitionForm, 'clientToken'>;
+  petitioner: PetitionerSnapshot;
+  contentFlag: ContentFlag;
+  receipt: { year: number; sequence: number };
+  /** Incremented by every change, for the optimistic checks of later actions. */
+  version: number;
+};
+
+/** One per procuratorate and year (`<procuratorateId>-<year>`): the last receipt sequence given. */
+export interface CounterDoc {
+  _id: string;
+  procuratorateId: string;
+  year: number;
+  sequence: number;
+  updatedAt: Date;
+}
+
+export const PETITIONS = 'petitions';
+export const COUNTERS = 'counters';
+export const petitions = () => db.collection<PetitionDoc>(PETITIONS);
+
+export async function loadPetition(id: string): Promise<PetitionDoc | null> {
+  return (await petitions().doc(id).get()).data;
+}
+
+export function counterId(procuratorateId: string, year: number): string {
+  return `${procuratorateId}-${year}`;
+}
+
+/** The domain's petition of a stored document. */
+export function toPetition(doc: PetitionDoc): Petition {
+  const {
+    _id,
+    form: _form,
+    petitioner: _p,
+    contentFlag: _c,
+    receipt: _r,
+    version: _v,
+    ...rest
+  } = doc;
+  return { ...rest, id: _id } as Petition;
+}

@@ -1,0 +1,118 @@
+// What the petitioner sees of their petitions: the list item and the detail with its timeline.
+import { allowedEvents, reviewDeadline, type Petition } from '../../domain/petition/machine';
+import {
+  PETITION_KIND_NAMES,
+  PETITION_STATUS_NAMES,
+  REFUSAL_GROUND_TEXTS,
+  type PetitionListItem,
+  type PetitionView,
+} from '../../typings/petition';
+import { toPetition, type PetitionDoc } from './store';
+
+const EXCERPT_LENGTH = 40;
+
+function excerpt(text: string): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length > EXCERPT_LENGTH ? chars.slice(0, EXCERPT_LENGTH).join('') + '…' : text;
+}
+
+/** The state a petition's answer-related fields are read from (an archived one keeps them). */
+function answered(p: Petition) {
+  return 'answer' in p ? p : null;
+}
+
+export function listItem(doc: PetitionDoc, unitName: string): PetitionListItem {
+  return {
+    id: doc._id,
+    receiptNumber: doc.receiptNumber,
+    kind: doc.kind,
+    kindName: PETITION_KIND_NAMES[doc.kind],
+    procuratorateName: unitName,
+    excerpt: excerpt(doc.form.request),
+    status: doc.status,
+    statusName: PETITION_STATUS_NAMES[doc.status],
+    submittedAt: doc.submittedAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+/** The petitioner's view; `openid` is theirs (what they may do next depends on who asks). */
+export function petitionerView(
+  doc: PetitionDoc,
+  unitName: string,
+  openid: string,
+  now: Date,
+): PetitionView {
+  const p = toPetition(doc);
+  const can = allowedEvents(p, { type: 'citizen', openid }, now);
+  const a = answered(p);
+  const lastRequest = p.materialsRequests[p.materialsRequests.length - 1];
+  return {
+    id: p.id,
+    receiptNumber: p.receiptNumber,
+    kind: p.kind,
+    kindName: PETITION_KIND_NAMES[p.kind],
+    procuratorateId: p.procuratorateId,
+    procuratorateName: unitName,
+    status: p.status,
+    statusName: PETITION_STATUS_NAMES[p.status],
+    submittedAt: p.submittedAt.toISOString(),
+    form: doc.form,
+    timeline: p.steps.map((s) => ({
+      at: s.at.toISOString(),
+      status: s.status,
+      statusName: PETITION_STATUS_NAMES[s.status],
+      note: s.note,
+    })),
+    replies: p.replies.map((r) => ({
+      type: r.type,
+      method: r.method,
+      text: r.text,
+      attachments: r.attachments,
+      at: r.at.toISOString(),
+      by: unitName,
+    })),
+    refusal:
+      'refusal' in p
+        ? {
+            ground: p.refusal.ground,
+            groundText: REFUSAL_GROUND_TEXTS[p.refusal.ground],
+            explanation: p.refusal.explanation,
+          }
+        : null,
+    materialsRequest:
+      p.status === 'materials_requested' && lastRequest
+        ? { items: lastRequest.items, dueDate: lastRequest.dueDate.toISOString() }
+        : null,
+    transfer:
+      'transfer' in p
+        ? {
+            toName:
+              p.transfer.to.type === 'legal_procedure'
+                ? p.transfer.to.procedure
+                : p.transfer.to.name,
+            reason: p.transfer.reason,
+          }
+        : null,
+    answer: a ? { result: a.answer.result, answeredAt: a.answer.answeredAt.toISOString() } : null,
+    rating:
+      a && a.rating
+        ? {
+            satisfaction: a.rating.satisfaction,
+            comment: a.rating.comment,
+            ratedAt: a.rating.ratedAt.toISOString(),
+          }
+        : null,
+    reviewDeadline:
+      a && a.review === null && can.includes('REQUEST_REVIEW')
+        ? reviewDeadline(a.answer.answeredAt).toISOString()
+        : null,
+    reviewPetitionId: a?.review?.reviewPetitionId ?? null,
+    can: {
+      withdraw: can.includes('WITHDRAW'),
+      supplyMaterials: can.includes('SUPPLY_MATERIALS'),
+      rate: can.includes('RATE'),
+      requestReview: can.includes('REQUEST_REVIEW'),
+    },
+  };
+}
