@@ -484,6 +484,12 @@ export interface PetitionStaffView extends PetitionView {
   /** Suggestions only (诉访分离, duplicates); a staff member decides. */
   suggestions: { litigation: string | null; duplicateOf: string | null };
   due: { proceduralReply: string; result: string };
+  /** Sent back with an action, so acting on a page gone stale answers CONFLICT. */
+  version: number;
+  /** The events this staff member may send now (the machine's names), for the page's buttons. */
+  allowedEvents: string[];
+  /** The petition this one was forwarded from (转办) or asks to review (复查). */
+  linkedFrom: { type: 'transfer' | 'review'; petitionId: string; receiptNumber: string } | null;
 }
 
 /** "My petitions": status at a glance. */
@@ -511,8 +517,123 @@ export interface PetitionInboxItem extends PetitionListItem {
   overdue: boolean;
 }
 
+/** The staff inbox: one page and the number of petitions in each status (same filters but status). */
+export interface PetitionInbox extends Page<PetitionInboxItem> {
+  counts: Record<PetitionStatus, number>;
+}
+
 // ---------------------------------------------------------------------------------------------
-// The petition function's actions (citizen side first; staff actions come with the inbox)
+// Inputs of the staff and follow-up actions
+
+/** Every change names the petition and, optionally, the version the page showed (stale: CONFLICT). */
+const target = {
+  id: id('信访编号'),
+  version: z
+    .number({ error: '版本号应为数字' })
+    .int('版本号应为整数')
+    .min(1, '版本号应为正整数')
+    .optional(),
+};
+
+const replyFields = {
+  method: oneOf('答复方式', REPLY_METHODS),
+  text: text('答复内容', { min: 5, max: 5000 }),
+  attachments: z
+    .array(cloudFile('答复附件'), { error: '答复附件格式不正确' })
+    .max(L.attachmentsMax, `答复附件最多${L.attachmentsMax}个`)
+    .default([]),
+};
+
+export const petitionInboxInput = z
+  .object({
+    status: oneOf('信访状态', PETITION_STATUSES).optional(),
+    kind: oneOf('信访类别', PETITION_KINDS).optional(),
+    assignedToMe: z.boolean({ error: '请选择是否只看分配给我的' }).default(false),
+    ...pagination,
+  })
+  .strict();
+
+export const petitionRegisterInput = z
+  .object({ ...target, departmentId: picked('承办部门') })
+  .strict();
+export const petitionTargetInput = z.object(target).strict();
+export const petitionRefuseInput = z
+  .object({
+    ...target,
+    ground: z.union(
+      REFUSAL_GROUNDS.map((g) => z.literal(g)),
+      { error: '请选择不予受理的理由（四项之一）' },
+    ),
+    explanation: text('不予受理的说明', { min: 10, max: 1000 }),
+  })
+  .strict();
+export const petitionRequestMaterialsInput = z
+  .object({
+    ...target,
+    items: z
+      .array(text('需补充的材料', { min: 2, max: 100 }), { error: '请列出需要补充的材料' })
+      .min(1, '请列出需要补充的材料')
+      .max(20, '需补充的材料最多20项'),
+    dueDate: day('补充材料截止日期'),
+  })
+  .strict();
+export const petitionTransferInput = z
+  .object({
+    ...target,
+    to: z.discriminatedUnion(
+      'type',
+      [
+        z
+          .object({ type: z.literal('procuratorate'), procuratorateId: picked('转办的检察院') })
+          .strict(),
+        z.object({ type: z.literal('department'), departmentId: picked('转交的部门') }).strict(),
+        z
+          .object({
+            type: z.literal('legal_procedure'),
+            procedure: text('导入的法律程序', { min: 2, max: 50 }),
+          })
+          .strict(),
+      ],
+      { error: '请选择转办去向' },
+    ),
+    reason: text('转办理由', { min: 5, max: 500 }),
+  })
+  .strict();
+export const petitionAssignInput = z.object({ ...target, staffId: id('承办人') }).strict();
+export const petitionReplyInput = z.object({ ...target, ...replyFields }).strict();
+export const petitionAnswerInput = z
+  .object({ ...target, ...replyFields, result: text('办理结果', { min: 5, max: 500 }) })
+  .strict();
+export const petitionWithdrawInput = z
+  .object({ id: id('信访编号'), reason: optionalText('撤回理由', 200) })
+  .strict();
+export const petitionSupplyMaterialsInput = z
+  .object({
+    id: id('信访编号'),
+    attachments: z
+      .array(cloudFile('补充材料'), { error: '补充材料格式不正确' })
+      .max(L.attachmentsMax, `补充材料最多${L.attachmentsMax}个文件`)
+      .default([]),
+    note: optionalText('补充说明', 1000),
+  })
+  .strict()
+  .refine((v) => v.attachments.length > 0 || !!v.note, {
+    message: '请上传补充的材料或填写补充说明',
+    path: ['attachments'],
+  });
+export const petitionRateInput = z
+  .object({
+    id: id('信访编号'),
+    satisfaction: oneOf('满意程度', SATISFACTIONS),
+    comment: optionalText('评价内容', 200),
+  })
+  .strict();
+export const petitionRequestReviewInput = z
+  .object({ id: id('信访编号'), reason: text('申请复查的理由', { min: 10, max: 1000 }) })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
+// The petition function's actions
 
 export const petition = {
   submit: action({
@@ -537,10 +658,235 @@ export const petition = {
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED'],
   }),
   get: action({
-    summary: 'One petition with the timeline of its steps, for the petitioner who filed it',
+    summary:
+      "One petition with the timeline of its steps: the petitioner's view, or the staff view for staff who may see it",
     input: z.object({ id: id('信访编号') }).strict(),
     output: output<PetitionView>(),
     audience: ['user'],
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
+  inbox: action({
+    summary:
+      "Staff: their procuratorate's petitions (a handler: their department's), newest first, with counts per status",
+    input: petitionInboxInput,
+    output: output<PetitionInbox>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  register: action({
+    summary:
+      'Registrar or leader: registers a submitted petition with the department that handles it',
+    input: petitionRegisterInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  accept: action({
+    summary: 'Registrar or leader: accepts a registered petition (the petitioner is told)',
+    input: petitionTargetInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  refuse: action({
+    summary:
+      'Registrar or leader: does not accept it, on one of the four grounds with an explanation the petitioner sees',
+    input: petitionRefuseInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  requestMaterials: action({
+    summary: 'Registrar or leader: asks the petitioner for the listed materials by a due date',
+    input: petitionRequestMaterialsInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  transfer: action({
+    summary:
+      'Registrar or leader: transfers it to another procuratorate (a new registration there), another department, or a legal procedure',
+    input: petitionTransferInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  assign: action({
+    summary:
+      'Leader: assigns an accepted petition to a handler of its department (the handler is told)',
+    input: petitionAssignInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  proceduralReply: action({
+    summary: 'The assigned handler or a leader: the procedural reply, checked for disclosures',
+    input: petitionReplyInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  progressReply: action({
+    summary: 'The assigned handler or a leader: a reply on progress, checked for disclosures',
+    input: petitionReplyInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  answer: action({
+    summary:
+      'The assigned handler or a leader: the answer with its result, checked for disclosures',
+    input: petitionAnswerInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  close: action({
+    summary: 'The assigned handler or a leader: closes an answered petition',
+    input: petitionTargetInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  archive: action({
+    summary: 'Registrar or leader: archives a petition nothing more will happen to',
+    input: petitionTargetInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  withdraw: action({
+    summary: 'The petitioner withdraws it before it is answered',
+    input: petitionWithdrawInput,
+    output: output<PetitionView>(),
+    audience: ['user'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  supplyMaterials: action({
+    summary: 'The petitioner supplies the requested materials',
+    input: petitionSupplyMaterialsInput,
+    output: output<PetitionView>(),
+    audience: ['user'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  rate: action({
+    summary: 'The petitioner rates the answer, once',
+    input: petitionRateInput,
+    output: output<PetitionView>(),
+    audience: ['user'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  }),
+  requestReview: action({
+    summary:
+      'The petitioner asks for review (复查) within 30 days of the answer: a linked petition one level up',
+    input: petitionRequestReviewInput,
+    output: output<PetitionView>(),
+    audience: ['user'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
   }),
 } as const;

@@ -4,6 +4,8 @@ import type { PetitionListItem, petition } from '../../typings/petition';
 import type { Handler } from '../_shared/action';
 import { notFound } from '../_shared/failure';
 import { getProcuratorate } from '../_shared/org';
+import { staffMaySee } from './access';
+import { viewFor } from './handling';
 import { loadPetition, petitions } from './store';
 import { listItem, petitionerView } from './views';
 
@@ -35,10 +37,16 @@ export const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
   return page;
 };
 
+/**
+ * The petitioner gets their view; staff who may see it (access.ts) the staff view; anyone else
+ * learns nothing, not even that it exists.
+ */
 export const get: Handler<Defs['get']> = async ({ input, ctx }) => {
   const doc = await loadPetition(input.id);
-  // Only the petitioner, for now; anyone else learns nothing, not even that it exists.
-  if (!doc || doc.petitionerOpenid !== ctx.openid) throw notFound('信访事项');
-  const unit = (await getProcuratorate(doc.procuratorateId))?.name ?? '';
-  return petitionerView(doc, unit, ctx.openid, ctx.now);
+  if (doc && doc.petitionerOpenid !== null && doc.petitionerOpenid === ctx.openid) {
+    const unit = (await getProcuratorate(doc.procuratorateId))?.name ?? '';
+    return petitionerView(doc, unit, ctx.openid, ctx.now);
+  }
+  if (!doc || !ctx.staff || !staffMaySee(ctx.staff, doc)) throw notFound('信访事项');
+  return viewFor(ctx.staff, doc, ctx.now);
 };

@@ -1,7 +1,43 @@
-// petition: the procuratorial petition service (信访) — for now the citizen's submit and follow-up.
+// petition: the procuratorial petition service (信访) — the citizen's submit and follow-up, and the
+// staff's inbox and handling.
 import { contract } from '../../typings';
 import { defineFunction } from '../_shared/action';
 import { get, mine } from './follow';
+import { rate, requestReview, supplyMaterials, withdraw } from './followup';
+import {
+  accept,
+  answer,
+  archive,
+  assign,
+  close,
+  inbox,
+  proceduralReply,
+  progressReply,
+  refuse,
+  register,
+  requestMaterials,
+  transfer,
+} from './handling';
 import { submit } from './submit';
 
-export const main = defineFunction('petition', contract.petition, { submit, mine, get });
+export const main = defineFunction('petition', contract.petition, {
+  submit,
+  mine,
+  get,
+  inbox,
+  register,
+  accept,
+  refuse,
+  requestMaterials,
+  transfer,
+  assign,
+  proceduralReply,
+  progressReply,
+  answer,
+  close,
+  archive,
+  withdraw,
+  supplyMaterials,
+  rate,
+  requestReview,
+});

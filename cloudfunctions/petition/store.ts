@@ -25,7 +25,17 @@ export type PetitionDoc = Stored<Petition> & {
   receipt: { year: number; sequence: number };
   /** Incremented by every change, for the optimistic checks of later actions. */
   version: number;
+  /** Set on a petition filed by a transfer to this procuratorate (转办) or a review request (复查). */
+  linkedFrom?: LinkedFrom;
 };
+
+export interface LinkedFrom {
+  type: 'transfer' | 'review';
+  petitionId: string;
+  receiptNumber: string;
+  procuratorateId: string;
+  reason: string;
+}
 
 /** One per procuratorate and year (`<procuratorateId>-<year>`): the last receipt sequence given. */
 export interface CounterDoc {
@@ -44,6 +54,20 @@ export async function loadPetition(id: string): Promise<PetitionDoc | null> {
   return (await petitions().doc(id).get()).data;
 }
 
+/** The stored document of the domain's next state: the shell's fields kept, the version bumped. */
+export function toDoc(before: PetitionDoc, next: Petition): PetitionDoc {
+  const { id: _id, ...fields } = next;
+  const shell = {
+    form: before.form,
+    petitioner: before.petitioner,
+    contentFlag: before.contentFlag,
+    receipt: before.receipt,
+    version: before.version + 1,
+    ...(before.linkedFrom ? { linkedFrom: before.linkedFrom } : {}),
+  };
+  return { ...fields, ...shell, _id: before._id } as PetitionDoc;
+}
+
 export function counterId(procuratorateId: string, year: number): string {
   return `${procuratorateId}-${year}`;
 }
@@ -57,6 +81,7 @@ export function toPetition(doc: PetitionDoc): Petition {
     contentFlag: _c,
     receipt: _r,
     version: _v,
+    linkedFrom: _l,
     ...rest
   } = doc;
   return { ...rest, id: _id } as Petition;

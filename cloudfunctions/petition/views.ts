@@ -1,10 +1,19 @@
 // What the petitioner sees of their petitions: the list item and the detail with its timeline.
-import { allowedEvents, reviewDeadline, type Petition } from '../../domain/petition/machine';
+import {
+  allowedEvents,
+  reviewDeadline,
+  type Actor,
+  type Petition,
+} from '../../domain/petition/machine';
+import { litigationSuggestion } from '../../domain/petition/routing';
 import {
   PETITION_KIND_NAMES,
   PETITION_STATUS_NAMES,
   REFUSAL_GROUND_TEXTS,
+  type PetitionInboxItem,
   type PetitionListItem,
+  type PetitionStaffView,
+  type PetitionStatus,
   type PetitionView,
 } from '../../typings/petition';
 import { toPetition, type PetitionDoc } from './store';
@@ -114,5 +123,106 @@ export function petitionerView(
       rate: can.includes('RATE'),
       requestReview: can.includes('REQUEST_REVIEW'),
     },
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** 件件有回复: a procedural reply within 7 days of receipt (DOMAIN.md, calendar days by default). */
+export const PROCEDURAL_REPLY_DAYS = 7;
+/** 条例 art. 34: an accepted petition is handled within 60 days. */
+export const RESULT_DAYS = 60;
+
+const REPLIED: readonly PetitionStatus[] = [
+  'procedural_replied',
+  'in_progress',
+  'answered',
+  'closed',
+];
+const FINISHED: readonly PetitionStatus[] = [
+  'refused',
+  'transferred',
+  'withdrawn',
+  'answered',
+  'closed',
+  'archived',
+];
+
+function deadlines(doc: PetitionDoc) {
+  const accepted = 'acceptedAt' in doc ? doc.acceptedAt : doc.submittedAt;
+  return {
+    proceduralReply: new Date(doc.submittedAt.getTime() + PROCEDURAL_REPLY_DAYS * DAY_MS),
+    result: new Date(accepted.getTime() + RESULT_DAYS * DAY_MS),
+  };
+}
+
+function overdue(doc: PetitionDoc, now: Date): boolean {
+  if (FINISHED.includes(doc.status)) return false;
+  const due = deadlines(doc);
+  if (!REPLIED.includes(doc.status) && now.getTime() > due.proceduralReply.getTime()) return true;
+  return now.getTime() > due.result.getTime();
+}
+
+export function inboxItem(
+  doc: PetitionDoc,
+  unitName: string,
+  departmentName: string | null,
+  now: Date,
+): PetitionInboxItem {
+  const due = deadlines(doc);
+  return {
+    ...listItem(doc, unitName),
+    channel: doc.channel,
+    departmentName,
+    handlerName: 'handler' in doc ? doc.handler.name : null,
+    contentFlag: doc.contentFlag,
+    proceduralReplyDue: due.proceduralReply.toISOString(),
+    resultDue: due.result.toISOString(),
+    overdue: overdue(doc, now),
+  };
+}
+
+/**
+ * What staff of the procuratorate see: the petitioner's contact details (the ID number still
+ * masked), routing, handler, deadlines, the content flag and what they may do now.
+ */
+export function staffView(
+  doc: PetitionDoc,
+  unitName: string,
+  departmentName: string | null,
+  actor: Actor,
+  now: Date,
+): PetitionStaffView {
+  const base = petitionerView(doc, unitName, doc.petitionerOpenid ?? '', now);
+  const due = deadlines(doc);
+  const litigation = litigationSuggestion(doc.kind);
+  return {
+    ...base,
+    channel: doc.channel,
+    petitioner: {
+      name: doc.petitioner.name,
+      idNumberMasked: doc.petitioner.idNumberMasked,
+      mobile: doc.form.contact,
+    },
+    departmentId: doc.departmentId,
+    departmentName,
+    handler: 'handler' in doc ? { staffId: doc.handler.staffId, name: doc.handler.name } : null,
+    contentFlag: doc.contentFlag,
+    suggestions: {
+      litigation: litigation.litigation ? litigation.procedure : null,
+      duplicateOf: null,
+    },
+    due: {
+      proceduralReply: due.proceduralReply.toISOString(),
+      result: due.result.toISOString(),
+    },
+    version: doc.version,
+    allowedEvents: allowedEvents(toPetition(doc), actor, now),
+    linkedFrom: doc.linkedFrom
+      ? {
+          type: doc.linkedFrom.type,
+          petitionId: doc.linkedFrom.petitionId,
+          receiptNumber: doc.linkedFrom.receiptNumber,
+        }
+      : null,
   };
 }

@@ -1,0 +1,68 @@
+// Who may read a petition: its petitioner, and the staff of its procuratorate who handle it —
+// never a staff member accused in it (条例 art. 30). Everyone else learns nothing (NOT_FOUND).
+import type { Actor } from '../../domain/petition/machine';
+import { notFound } from '../_shared/failure';
+import { hasRole, type StaffDoc } from '../_shared/staff';
+import { loadPetition, type PetitionDoc } from './store';
+
+/** Names compared as people write them: full-width forms, spaces and middle dots (·) ignored. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/[\s·•・.]/g, '');
+}
+
+/**
+ * Whether `staff` is the staff member accused in a misconduct report (检察人员违法违纪举报).
+ * The report names the accused by name and, as free text, their procuratorate; the matching rule
+ * is: the same name (after `normaliseName`) and the staff member works at the procuratorate that
+ * holds the report. The free-text procuratorate is not compared, because people write it in many
+ * ways; erring this way hides the report from a namesake colleague too, never shows it to the
+ * accused. Other kinds name no staff member, so nobody is excluded from them.
+ */
+export function isAccusedIn(staff: StaffDoc, doc: PetitionDoc): boolean {
+  if (doc.kind !== 'staff_misconduct') return false;
+  const accused = (doc.form as { staff?: { name?: string } }).staff?.name;
+  return (
+    !!accused &&
+    staff.procuratorateId === doc.procuratorateId &&
+    normaliseName(accused) === normaliseName(staff.name)
+  );
+}
+
+/**
+ * Staff of the petition's procuratorate: registrars and leaders see all of it; a handler sees
+ * their own department's petitions and those assigned to them; administrators see none. A
+ * petition still `submitted` has only the department routing suggests; it reaches a department's
+ * handlers when the registrar registers it there (登记), so handlers do not see it before.
+ */
+export function staffMaySee(staff: StaffDoc, doc: PetitionDoc): boolean {
+  if (!staff.active || staff.procuratorateId !== doc.procuratorateId) return false;
+  if (isAccusedIn(staff, doc)) return false;
+  if (hasRole(staff, 'registrar', 'leader')) return true;
+  if (!hasRole(staff, 'handler') || doc.status === 'submitted') return false;
+  const assigned = 'handler' in doc ? doc.handler.staffId === staff._id : false;
+  return doc.departmentId === staff.departmentId || assigned;
+}
+
+export function staffActor(staff: StaffDoc): Actor {
+  return {
+    type: 'staff',
+    staffId: staff._id,
+    procuratorateId: staff.procuratorateId,
+    departmentId: staff.departmentId,
+    roles: staff.roles,
+  };
+}
+
+export async function loadForStaff(staff: StaffDoc, id: string): Promise<PetitionDoc> {
+  const doc = await loadPetition(id);
+  if (!doc || !staffMaySee(staff, doc)) throw notFound('信访事项');
+  return doc;
+}
+
+export async function loadForPetitioner(openid: string, id: string): Promise<PetitionDoc> {
+  const doc = await loadPetition(id);
+  if (!doc || doc.petitionerOpenid === null || doc.petitionerOpenid !== openid) {
+    throw notFound('信访事项');
+  }
+  return doc;
+}

@@ -1,0 +1,336 @@
+// The staff side of petition: the inbox and the actions of handling (登记 … 归档), each one event
+// of the machine: load → decide → save (version-checked, with audit and outbox) → send → view.
+import { checkDisclosure, type DisclosureProblem } from '../../domain/petition/disclosure';
+import type { PetitionEvent } from '../../domain/petition/machine';
+import { routeTo } from '../../domain/petition/routing';
+import {
+  PETITION_STATUSES,
+  type petition,
+  type PetitionInbox,
+  type PetitionStaffView,
+  type PetitionStatus,
+} from '../../typings/petition';
+import type { FieldIssue } from '../../typings/errors';
+import type { Handler, StaffCtx } from '../_shared/action';
+import { _, db } from '../_shared/cloud';
+import { openIdNumber } from '../_shared/crypto';
+import { Failure } from '../_shared/failure';
+import { getDepartment, getProcuratorate } from '../_shared/org';
+import { hasRole, type StaffDoc } from '../_shared/staff';
+import type { ProfileDoc } from '../account/profile';
+import { isAccusedIn, loadForStaff, staffActor } from './access';
+import { departmentsOf, petitionIdFor } from './file';
+import { applyEvent, mayAttempt, type StepOptions } from './step';
+import { petitions, type PetitionDoc } from './store';
+import { inboxItem, staffView } from './views';
+
+type Defs = typeof petition;
+
+async function nameOf(collection: 'procuratorates' | 'departments', id: string | null) {
+  if (!id) return null;
+  const doc =
+    collection === 'procuratorates' ? await getProcuratorate(id) : await getDepartment(id);
+  return doc?.name ?? null;
+}
+
+/** The staff view of a petition, for whoever asks. */
+export async function viewFor(
+  staff: StaffDoc,
+  doc: PetitionDoc,
+  now: Date,
+): Promise<PetitionStaffView> {
+  const [unit, department] = await Promise.all([
+    nameOf('procuratorates', doc.procuratorateId),
+    nameOf('departments', doc.departmentId),
+  ]);
+  return staffView(doc, unit ?? '', department, staffActor(staff), now);
+}
+
+/** Load (NOT_FOUND unless the caller may see it) → the event → save → the staff view. */
+async function act(
+  ctx: StaffCtx,
+  input: { id: string; version?: number },
+  event: (doc: PetitionDoc) => Promise<PetitionEvent> | PetitionEvent,
+  options: (doc: PetitionDoc) => Promise<StepOptions> | StepOptions = () => ({}),
+): Promise<PetitionStaffView> {
+  const doc = await loadForStaff(ctx.staff, input.id);
+  const e = await event(doc);
+  const after = await applyEvent(ctx, doc, e, {
+    ...(await options(doc)),
+    expectedVersion: input.version,
+  });
+  return viewFor(ctx.staff, after, ctx.now);
+}
+
+function badRequest(path: string, message: string): Failure {
+  return new Failure('BAD_REQUEST', message, [{ path, message }]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inbox
+
+export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
+  const staff = ctx.staff;
+  // Never list a misconduct report to the staff member it accuses (exact stored name; `get`
+  // and every action apply the normalised rule of access.ts as well).
+  const base: Record<string, unknown> = {
+    procuratorateId: staff.procuratorateId,
+    'form.staff.name': _.neq(staff.name),
+  };
+  const handlerOnly = !hasRole(staff, 'registrar', 'leader');
+  if (input.assignedToMe) base['handler.staffId'] = staff._id;
+  else if (handlerOnly) base.departmentId = staff.departmentId;
+  if (input.kind) base.kind = input.kind;
+  // A handler sees a petition once it is registered to a department (access.ts).
+  const shown = PETITION_STATUSES.filter((s) => !(handlerOnly && s === 'submitted'));
+  if (handlerOnly && !input.status) base.status = _.neq('submitted');
+  const where = input.status ? { ...base, status: input.status } : base;
+  const none = !!input.status && !shown.includes(input.status);
+
+  const [list, total, perStatus] = await Promise.all([
+    none
+      ? { data: [] as PetitionDoc[] }
+      : petitions()
+          .where(where)
+          .orderBy('submittedAt', 'desc')
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize)
+          .get(),
+    none ? { total: 0 } : petitions().where(where).count(),
+    Promise.all(
+      PETITION_STATUSES.map(async (status) => {
+        if (!shown.includes(status)) return [status, 0] as const;
+        const res = await petitions()
+          .where({ ...base, status })
+          .count();
+        return [status, res.total] as const;
+      }),
+    ),
+  ]);
+  const unit = (await nameOf('procuratorates', staff.procuratorateId)) ?? '';
+  const departmentIds = [
+    ...new Set(list.data.flatMap((d) => (d.departmentId ? [d.departmentId] : []))),
+  ];
+  const departments = new Map(
+    await Promise.all(
+      departmentIds.map(async (id) => [id, await nameOf('departments', id)] as const),
+    ),
+  );
+  const page: PetitionInbox = {
+    // The query compares the stored name exactly; the normalised rule drops the rest (rare).
+    items: list.data
+      .filter((d) => !isAccusedIn(staff, d))
+      .map((d) =>
+        inboxItem(
+          d,
+          unit,
+          d.departmentId ? (departments.get(d.departmentId) ?? null) : null,
+          ctx.now,
+        ),
+      ),
+    total: total.total,
+    page: input.page,
+    pageSize: input.pageSize,
+    counts: Object.fromEntries(perStatus) as Record<PetitionStatus, number>,
+  };
+  return page;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Registration and acceptance
+
+export const register: Handler<Defs['register']> = async ({ input, ctx }) =>
+  act(ctx, input, async (doc) => {
+    mayAttempt(ctx.staff, 'REGISTER');
+    const department = await getDepartment(input.departmentId);
+    if (!department || department.procuratorateId !== doc.procuratorateId) {
+      throw badRequest('departmentId', '所选部门不属于本院，请重新选择');
+    }
+    return { type: 'REGISTER', by: staffActor(ctx.staff), departmentId: department._id };
+  });
+
+export const accept: Handler<Defs['accept']> = async ({ input, ctx }) =>
+  act(ctx, input, () => ({ type: 'ACCEPT', by: staffActor(ctx.staff) }));
+
+export const refuse: Handler<Defs['refuse']> = async ({ input, ctx }) =>
+  act(ctx, input, () => ({
+    type: 'REFUSE',
+    by: staffActor(ctx.staff),
+    ground: input.ground,
+    explanation: input.explanation,
+  }));
+
+export const requestMaterials: Handler<Defs['requestMaterials']> = async ({ input, ctx }) =>
+  act(ctx, input, () => ({
+    type: 'REQUEST_MATERIALS',
+    by: staffActor(ctx.staff),
+    items: input.items,
+    // The due date is a day: materials arriving any time that day (China time) are in time.
+    dueDate: new Date(`${input.dueDate}T23:59:59.999+08:00`),
+  }));
+
+/**
+ * 转办. Within the procuratorate only the department changes. To another procuratorate this
+ * petition ends here as `transferred` (kept, archivable) and a linked copy is filed there as a
+ * new registration (`submitted`, routed to the department by kind, its own receipt number,
+ * `linkedFrom` pointing back) in the same transaction; the petitioner is told once, by the
+ * `transferred` message naming where it went.
+ */
+export const transfer: Handler<Defs['transfer']> = async ({ input, ctx }) => {
+  let filing: StepOptions['filing'];
+  return act(
+    ctx,
+    input,
+    async (doc) => {
+      mayAttempt(ctx.staff, 'TRANSFER');
+      const by = staffActor(ctx.staff);
+      const reason = input.reason;
+      const to = input.to;
+      if (to.type === 'legal_procedure') return { type: 'TRANSFER', by, reason, to };
+      if (to.type === 'department') {
+        const department = await getDepartment(to.departmentId);
+        if (!department || department.procuratorateId !== doc.procuratorateId) {
+          throw badRequest('to.departmentId', '所选部门不属于本院，请重新选择');
+        }
+        return {
+          type: 'TRANSFER',
+          by,
+          reason,
+          to: { type: 'department', departmentId: department._id, name: department.name },
+        };
+      }
+      const unit = await getProcuratorate(to.procuratorateId);
+      if (!unit) throw badRequest('to.procuratorateId', '所选检察院不存在，请重新选择');
+      filing = {
+        id: petitionIdFor(doc._id, 'transfer', String(doc.version)),
+        procuratorate: unit,
+        departmentId: routeTo(doc.kind, unit._id, await departmentsOf(unit._id)),
+        kind: doc.kind,
+        channel: doc.channel,
+        petitionerOpenid: doc.petitionerOpenid,
+        attachments: doc.attachments,
+        by,
+        form: { ...doc.form, procuratorateId: unit._id },
+        petitioner: doc.petitioner,
+        contentFlag: doc.contentFlag,
+        linkedFrom: {
+          type: 'transfer',
+          petitionId: doc._id,
+          receiptNumber: doc.receiptNumber,
+          procuratorateId: doc.procuratorateId,
+          reason: reason,
+        },
+        notifyReceived: false,
+      };
+      return {
+        type: 'TRANSFER',
+        by,
+        reason,
+        to: { type: 'procuratorate', procuratorateId: unit._id, name: unit.name },
+      };
+    },
+    () => ({ filing }),
+  );
+};
+
+export const assign: Handler<Defs['assign']> = async ({ input, ctx }) =>
+  act(ctx, input, async (doc) => {
+    mayAttempt(ctx.staff, 'ASSIGN');
+    const handler = (await db.collection<StaffDoc>('staff').doc(input.staffId).get()).data;
+    if (
+      !handler ||
+      !handler.active ||
+      handler.procuratorateId !== doc.procuratorateId ||
+      !hasRole(handler, 'handler')
+    ) {
+      throw badRequest('staffId', '所选人员不是本院的承办人，请重新选择');
+    }
+    return {
+      type: 'ASSIGN',
+      by: staffActor(ctx.staff),
+      handler: { staffId: handler._id, name: handler.name, departmentId: handler.departmentId },
+    };
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Replies: checked before saving for numbers other than the petitioner's own and secret marks
+
+async function petitionerNumbers(doc: PetitionDoc) {
+  const phones = [doc.form.contact];
+  const idNumbers: string[] = [];
+  if (doc.petitionerOpenid) {
+    const profile = (await db.collection<ProfileDoc>('profiles').doc(doc.petitionerOpenid).get())
+      .data;
+    if (profile) {
+      phones.push(profile.mobile);
+      idNumbers.push(openIdNumber(profile.idCipher, profile.openid));
+    }
+  }
+  return { phones, idNumbers };
+}
+
+function disclosureVet(doc: PetitionDoc, texts: Record<string, string>) {
+  return async () => {
+    const allowance = await petitionerNumbers(doc);
+    const issues: FieldIssue[] = [];
+    const found: DisclosureProblem[] = [];
+    for (const [path, text] of Object.entries(texts)) {
+      for (const problem of checkDisclosure(text, allowance)) {
+        found.push(problem);
+        issues.push({ path, message: problem.message });
+      }
+    }
+    if (found.length > 0) {
+      throw new Failure(
+        'BAD_REQUEST',
+        `答复中有不能披露的内容，请删除：${found.map((p) => p.match).join('、')}`,
+        issues,
+      );
+    }
+  };
+}
+
+const replyOf = (input: {
+  method: 'online' | 'written' | 'telephone' | 'sms';
+  text: string;
+  attachments: string[];
+}) => ({
+  method: input.method,
+  text: input.text,
+  attachments: input.attachments,
+});
+
+export const proceduralReply: Handler<Defs['proceduralReply']> = async ({ input, ctx }) =>
+  act(
+    ctx,
+    input,
+    () => ({ type: 'PROCEDURAL_REPLY', by: staffActor(ctx.staff), reply: replyOf(input) }),
+    (doc) => ({ vet: disclosureVet(doc, { text: input.text }) }),
+  );
+
+export const progressReply: Handler<Defs['progressReply']> = async ({ input, ctx }) =>
+  act(
+    ctx,
+    input,
+    () => ({ type: 'PROGRESS_REPLY', by: staffActor(ctx.staff), reply: replyOf(input) }),
+    (doc) => ({ vet: disclosureVet(doc, { text: input.text }) }),
+  );
+
+export const answer: Handler<Defs['answer']> = async ({ input, ctx }) =>
+  act(
+    ctx,
+    input,
+    () => ({
+      type: 'ANSWER',
+      by: staffActor(ctx.staff),
+      result: input.result,
+      reply: replyOf(input),
+    }),
+    (doc) => ({ vet: disclosureVet(doc, { result: input.result, text: input.text }) }),
+  );
+
+export const close: Handler<Defs['close']> = async ({ input, ctx }) =>
+  act(ctx, input, () => ({ type: 'CLOSE', by: staffActor(ctx.staff) }));
+
+export const archive: Handler<Defs['archive']> = async ({ input, ctx }) =>
+  act(ctx, input, () => ({ type: 'ARCHIVE', by: staffActor(ctx.staff) }));
