@@ -635,6 +635,24 @@ export const petitionRequestReviewInput = z
 // ---------------------------------------------------------------------------------------------
 // The petition function's actions
 
+/** A staff step: answers the staff view; may fail on input, role, visibility, version or state. */
+function staffStep<I extends z.ZodType>(summary: string, input: I) {
+  return action({
+    summary,
+    input,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'handler', 'leader'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
+  });
+}
+
 export const petition = {
   submit: action({
     summary:
@@ -673,165 +691,50 @@ export const petition = {
     audience: ['registrar', 'handler', 'leader'],
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
-  register: action({
-    summary:
-      'Registrar or leader: registers a submitted petition with the department that handles it',
-    input: petitionRegisterInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  accept: action({
-    summary: 'Registrar or leader: accepts a registered petition (the petitioner is told)',
-    input: petitionTargetInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  refuse: action({
-    summary:
-      'Registrar or leader: does not accept it, on one of the four grounds with an explanation the petitioner sees',
-    input: petitionRefuseInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  requestMaterials: action({
-    summary: 'Registrar or leader: asks the petitioner for the listed materials by a due date',
-    input: petitionRequestMaterialsInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  transfer: action({
-    summary:
-      'Registrar or leader: transfers it to another procuratorate (a new registration there), another department, or a legal procedure',
-    input: petitionTransferInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  assign: action({
-    summary:
-      'Leader: assigns an accepted petition to a handler of its department (the handler is told)',
-    input: petitionAssignInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  proceduralReply: action({
-    summary: 'The assigned handler or a leader: the procedural reply, checked for disclosures',
-    input: petitionReplyInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  progressReply: action({
-    summary: 'The assigned handler or a leader: a reply on progress, checked for disclosures',
-    input: petitionReplyInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  answer: action({
-    summary:
-      'The assigned handler or a leader: the answer with its result, checked for disclosures',
-    input: petitionAnswerInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  close: action({
-    summary: 'The assigned handler or a leader: closes an answered petition',
-    input: petitionTargetInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
-  archive: action({
-    summary: 'Registrar or leader: archives a petition nothing more will happen to',
-    input: petitionTargetInput,
-    output: output<PetitionStaffView>(),
-    audience: ['registrar', 'handler', 'leader'],
-    errors: [
-      'BAD_REQUEST',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'PRECONDITION_FAILED',
-    ],
-  }),
+  register: staffStep(
+    'Registrar or leader: registers a submitted petition with the department that handles it',
+    petitionRegisterInput,
+  ),
+  accept: staffStep(
+    'Registrar or leader: accepts a registered petition (the petitioner is told)',
+    petitionTargetInput,
+  ),
+  refuse: staffStep(
+    'Registrar or leader: does not accept it, on one of the four grounds with an explanation the petitioner sees',
+    petitionRefuseInput,
+  ),
+  requestMaterials: staffStep(
+    'Registrar or leader: asks the petitioner for the listed materials by a due date',
+    petitionRequestMaterialsInput,
+  ),
+  transfer: staffStep(
+    'Registrar or leader: transfers it to another procuratorate (a new registration there), another department, or a legal procedure',
+    petitionTransferInput,
+  ),
+  assign: staffStep(
+    'Leader: assigns an accepted petition to a handler of its department (the handler is told)',
+    petitionAssignInput,
+  ),
+  proceduralReply: staffStep(
+    'The assigned handler or a leader: the procedural reply, checked for disclosures',
+    petitionReplyInput,
+  ),
+  progressReply: staffStep(
+    'The assigned handler or a leader: a reply on progress, checked for disclosures',
+    petitionReplyInput,
+  ),
+  answer: staffStep(
+    'The assigned handler or a leader: the answer with its result, checked for disclosures',
+    petitionAnswerInput,
+  ),
+  close: staffStep(
+    'The assigned handler or a leader: closes an answered petition',
+    petitionTargetInput,
+  ),
+  archive: staffStep(
+    'Registrar or leader: archives a petition nothing more will happen to',
+    petitionTargetInput,
+  ),
   withdraw: action({
     summary: 'The petitioner withdraws it before it is answered',
     input: petitionWithdrawInput,
