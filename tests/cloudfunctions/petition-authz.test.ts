@@ -1,10 +1,10 @@
 // The authorization matrix of petition: every action × every kind of caller, on a petition of
 // 110105's 控告申诉检察部 in the state the action needs. Nobody reads or changes what is not theirs:
 // a refused call leaves the stored version as it was; outsiders learn nothing (NOT_FOUND).
+import { submitPetition } from '../helpers/petition';
 import { data, DEMO, openTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
-let seq = 0;
 const PETITIONER = `o-authz-petitioner-${Date.now().toString(36)}`;
 const HANDLER_ID = 'st-110105-handler';
 
@@ -32,25 +32,8 @@ type State =
 /** ok: done; listed / hidden: a list shows it or not; otherwise the error code. */
 type Outcome = 'ok' | 'listed' | 'hidden' | 'FORBIDDEN' | 'NOT_FOUND';
 
-async function submit(): Promise<string> {
-  seq += 1;
-  return data(
-    await t.call(
-      'petition',
-      'submit',
-      {
-        kind: 'other',
-        procuratorateId: DEMO.unit,
-        request: '请求依法处理邻里纠纷中的违法行为',
-        facts: '2025年5月，我与邻居发生纠纷，多次反映未得到处理，至今没有结果。',
-        reasons: '相关部门未依法履行职责。',
-        address: '北京市朝阳区建国路88号',
-        contact: '13800138000',
-        clientToken: `authz-${seq}-${Date.now().toString(36)}`,
-      },
-      PETITIONER,
-    ),
-  ).id;
+function submit(): Promise<string> {
+  return submitPetition(t, PETITIONER);
 }
 
 const reply = { method: 'online', text: '您的信访已由本院依法办理。' };
@@ -241,30 +224,18 @@ test.each(CASES)('%s by %s → %s', async (action, caller, expected, row) => {
 });
 
 describe('accusation material (条例 art. 30)', () => {
-  async function report(accused: string) {
-    seq += 1;
-    return data(
-      await t.call(
-        'petition',
-        'submit',
-        {
-          kind: 'staff_misconduct',
-          procuratorateId: DEMO.unit,
-          request: '请求查处检察人员违法违纪行为',
-          facts: '该检察人员在办案过程中多次收受当事人财物，情节严重。',
-          reasons: '严重违反检察纪律。',
-          address: '北京市朝阳区建国路88号',
-          contact: '13800138000',
-          staff: {
-            name: accused,
-            procuratorate: '朝阳区检察院',
-            conduct: '在办案过程中收受当事人财物。',
-          },
-          clientToken: `authz-accused-${seq}-${Date.now().toString(36)}`,
-        },
-        PETITIONER,
-      ),
-    ).id;
+  function report(accused: string) {
+    return submitPetition(t, PETITIONER, {
+      kind: 'staff_misconduct',
+      request: '请求查处检察人员违法违纪行为',
+      facts: '该检察人员在办案过程中多次收受当事人财物，情节严重。',
+      reasons: '严重违反检察纪律。',
+      staff: {
+        name: accused,
+        procuratorate: '朝阳区检察院',
+        conduct: '在办案过程中收受当事人财物。',
+      },
+    });
   }
 
   test.each(['王强', '王 强', '王·强'])(

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { receiptYear } from '../../domain/petition/receipt';
+import { citizenWithProfile, submitPetition } from '../helpers/petition';
 import { data, DEMO, openTestCloud, type TestCloud } from '../helpers/cloud';
 
 const root = join(__dirname, '..', '..');
@@ -11,42 +12,13 @@ const PROGRESS_TEMPLATE: string = templates.petitionProgress.id;
 const YEAR = receiptYear(new Date());
 
 let t: TestCloud;
-let seq = 0;
-let people = 0;
 
-async function citizen(): Promise<string> {
-  people += 1;
-  const openid = `o-citizen-events-${people}-${Date.now().toString(36)}`;
-  data(
-    await t.call(
-      'account',
-      'profile.save',
-      { name: '张三', idNumber: '11010519491231002X', mobile: '13800138000' },
-      openid,
-    ),
-  );
-  return openid;
+function citizen(): Promise<string> {
+  return citizenWithProfile(t, 'citizen-events');
 }
 
-async function submit(openid: string): Promise<string> {
-  seq += 1;
-  return data(
-    await t.call(
-      'petition',
-      'submit',
-      {
-        kind: 'other',
-        procuratorateId: DEMO.unit,
-        request: '请求依法处理邻里纠纷中的违法行为',
-        facts: '2025年5月，我与邻居发生纠纷，多次反映未得到处理，至今没有结果。',
-        reasons: '相关部门未依法履行职责。',
-        address: '北京市朝阳区建国路88号',
-        contact: '13800138000',
-        clientToken: `citizen-events-${seq}-${Date.now().toString(36)}`,
-      },
-      openid,
-    ),
-  ).id;
+function submit(openid: string): Promise<string> {
+  return submitPetition(t, openid);
 }
 
 async function answered(openid: string): Promise<string> {

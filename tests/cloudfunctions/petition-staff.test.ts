@@ -3,6 +3,7 @@
 // version — each step checked by response, stored state, audit entries and outbox/sent messages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { citizenWithProfile, submitPetition } from '../helpers/petition';
 import { data, DEMO, openTestCloud, type TestCloud } from '../helpers/cloud';
 
 const root = join(__dirname, '..', '..');
@@ -14,42 +15,13 @@ const HANDLER2 = 'o-staff-110105-handler2';
 const OWN_MOBILE = '13800138000';
 
 let t: TestCloud;
-let seq = 0;
-let people = 0;
 
-async function citizen(): Promise<string> {
-  people += 1;
-  const openid = `o-staff-story-${people}-${Date.now().toString(36)}`;
-  data(
-    await t.call(
-      'account',
-      'profile.save',
-      { name: '张三', idNumber: '11010519491231002X', mobile: OWN_MOBILE },
-      openid,
-    ),
-  );
-  return openid;
+function citizen(): Promise<string> {
+  return citizenWithProfile(t, 'staff-story');
 }
 
-async function submit(openid: string, extra: Record<string, unknown> = {}): Promise<string> {
-  seq += 1;
-  const res = await t.call(
-    'petition',
-    'submit',
-    {
-      kind: 'other',
-      procuratorateId: DEMO.unit,
-      request: '请求依法处理邻里纠纷中的违法行为',
-      facts: '2025年5月，我与邻居发生纠纷，多次反映未得到处理，至今没有结果。',
-      reasons: '相关部门未依法履行职责。',
-      address: '北京市朝阳区建国路88号',
-      contact: OWN_MOBILE,
-      clientToken: `staff-story-${seq}-${Date.now().toString(36)}`,
-      ...extra,
-    },
-    openid,
-  );
-  return data(res).id;
+function submit(openid: string, extra: Record<string, unknown> = {}): Promise<string> {
+  return submitPetition(t, openid, extra);
 }
 
 async function audit(id: string) {
