@@ -53,7 +53,7 @@ const MIDDLE_DOTS = /[•・‧∙．.]/g;
 
 export const PROFILE_LIMITS = { nameMin: 2, nameMax: 30 } as const;
 
-const personName = z.preprocess(
+export const personName = z.preprocess(
   (v) => (typeof v === 'string' ? v.replace(MIDDLE_DOTS, '·') : v),
   text('姓名', { min: PROFILE_LIMITS.nameMin, max: PROFILE_LIMITS.nameMax }).regex(
     PERSON_NAME,
@@ -65,7 +65,7 @@ const personName = z.preprocess(
  * Validated with GB 11643's rules; the message is the domain's reason. Lowercase x becomes X. The
  * clock is read here because the builder parses before the handler's context exists.
  */
-const residentIdNumber = z
+export const residentIdNumber = z
   .string({ error: '请填写身份证号码' })
   .trim()
   .transform((v) => v.toUpperCase())

@@ -1,5 +1,6 @@
 // The petition service's contract data (信访): kinds, the submit form per kind, statuses, views.
 import { z } from 'zod';
+import { personName, residentIdNumber } from './account';
 import { action, output } from './contract';
 import { id, mobile, oneOf, optionalText, pagination, picked, text, type Page } from './fields';
 
@@ -488,6 +489,8 @@ export interface PetitionStaffView extends PetitionView {
   version: number;
   /** The events this staff member may send now (the machine's names), for the page's buttons. */
   allowedEvents: string[];
+  /** Active handlers of its department it may be assigned to; empty unless ASSIGN is allowed. */
+  assignees: { staffId: string; name: string }[];
   /** The petition this one was forwarded from (转办) or asks to review (复查). */
   linkedFrom: { type: 'transfer' | 'review'; petitionId: string; receiptNumber: string } | null;
 }
@@ -633,6 +636,53 @@ export const petitionRequestReviewInput = z
   .strict();
 
 // ---------------------------------------------------------------------------------------------
+// Offline channels and attachments
+
+/** The channels staff register petitions from (条例 art. 17, 21): everything but online. */
+export const OFFLINE_CHANNELS = ['letter', 'hotline', 'visit', 'video'] as const;
+export type OfflineChannel = (typeof OFFLINE_CHANNELS)[number];
+
+/**
+ * A registrar files a petition that came by letter, the hotline, a visit or a video call: the
+ * petitioner's identity as they gave it, and the same per-kind form a citizen fills in. The
+ * petitioner can follow it online once their real-name profile carries the same ID number.
+ */
+export const petitionFileOfflineInput = z
+  .object({
+    channel: oneOf('来源渠道', OFFLINE_CHANNELS),
+    petitioner: z
+      .object(
+        {
+          name: personName,
+          idNumber: residentIdNumber,
+          mobile: mobile('信访人手机号码'),
+        },
+        { error: '请填写信访人信息' },
+      )
+      .strict(),
+    form: petitionSubmitInput,
+  })
+  .strict();
+
+/** Where a file of a petition came from. */
+export type PetitionFileSource = 'petition' | 'materials' | 'reply';
+
+export interface PetitionFileLink {
+  fileID: string;
+  /** The file's name as shown: its last path segment. */
+  name: string;
+  source: PetitionFileSource;
+  /** A temporary link; null when the file is gone from storage. */
+  url: string | null;
+}
+
+export interface PetitionFiles {
+  files: PetitionFileLink[];
+  /** When the links stop working (ISO 8601). */
+  expiresAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The petition function's actions
 
 /** A staff step: answers the staff view; may fail on input, role, visibility, version or state. */
@@ -735,6 +785,22 @@ export const petition = {
     'Registrar or leader: archives a petition nothing more will happen to',
     petitionTargetInput,
   ),
+  fileOffline: action({
+    summary:
+      'Registrar or leader: files a petition that came by letter, the 12309 hotline, a visit or video, recording the channel',
+    input: petitionFileOfflineInput,
+    output: output<PetitionStaffView>(),
+    audience: ['registrar', 'leader'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  files: action({
+    summary:
+      'Temporary links to the files of one petition (its attachments, supplied materials, reply attachments): for its petitioner and the staff handling it',
+    input: z.object({ id: id('信访编号') }).strict(),
+    output: output<PetitionFiles>(),
+    audience: ['user'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
   withdraw: action({
     summary: 'The petitioner withdraws it before it is answered',
     input: petitionWithdrawInput,

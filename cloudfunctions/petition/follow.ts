@@ -5,6 +5,7 @@ import type { Handler } from '../_shared/action';
 import { notFound } from '../_shared/failure';
 import { getProcuratorate } from '../_shared/org';
 import { staffMaySee } from './access';
+import { claimOffline } from './offline';
 import { viewFor } from './handling';
 import { loadPetition, petitions } from './store';
 import { listItem, petitionerView } from './views';
@@ -18,6 +19,9 @@ async function unitNames(ids: string[]): Promise<Map<string, string>> {
 }
 
 export const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
+  // Petitions staff registered from a letter, call or visit join the list once the profile proves
+  // to be their petitioner's.
+  if (input.page === 1) await claimOffline(ctx.openid, ctx.now);
   const where = petitions().where({ petitionerOpenid: ctx.openid });
   const [list, count] = await Promise.all([
     where

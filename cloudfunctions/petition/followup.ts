@@ -3,6 +3,7 @@ import { routeTo } from '../../domain/petition/routing';
 import type { petition, PetitionView } from '../../typings/petition';
 import type { Handler, UserCtx } from '../_shared/action';
 import { Failure } from '../_shared/failure';
+import { vetFiles } from '../_shared/files';
 import { getProcuratorate } from '../_shared/org';
 import type { PetitionEvent } from '../../domain/petition/machine';
 import { loadForPetitioner } from './access';
@@ -33,12 +34,17 @@ export const withdraw: Handler<Defs['withdraw']> = async ({ input, ctx }) =>
   }));
 
 export const supplyMaterials: Handler<Defs['supplyMaterials']> = async ({ input, ctx }) =>
-  act(ctx, input.id, () => ({
-    type: 'SUPPLY_MATERIALS',
-    by: { type: 'citizen', openid: ctx.openid },
-    attachments: input.attachments,
-    ...(input.note ? { note: input.note } : {}),
-  }));
+  act(
+    ctx,
+    input.id,
+    () => ({
+      type: 'SUPPLY_MATERIALS',
+      by: { type: 'citizen', openid: ctx.openid },
+      attachments: input.attachments,
+      ...(input.note ? { note: input.note } : {}),
+    }),
+    () => ({ vet: () => vetFiles(input.attachments, 'attachments') }),
+  );
 
 export const rate: Handler<Defs['rate']> = async ({ input, ctx }) =>
   act(ctx, input.id, () => ({

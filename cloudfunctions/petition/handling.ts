@@ -15,6 +15,7 @@ import type { Handler, StaffCtx } from '../_shared/action';
 import { _, db } from '../_shared/cloud';
 import { openIdNumber } from '../_shared/crypto';
 import { Failure } from '../_shared/failure';
+import { vetFiles } from '../_shared/files';
 import { getDepartment, getProcuratorate } from '../_shared/org';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import type { ProfileDoc } from '../account/profile';
@@ -39,11 +40,26 @@ export async function viewFor(
   doc: PetitionDoc,
   now: Date,
 ): Promise<PetitionStaffView> {
+  const actor = staffActor(staff);
   const [unit, department] = await Promise.all([
     nameOf('procuratorates', doc.procuratorateId),
     nameOf('departments', doc.departmentId),
   ]);
-  return staffView(doc, unit ?? '', department, staffActor(staff), now);
+  const view = staffView(doc, unit ?? '', department, actor, now);
+  if (!view.allowedEvents.includes('ASSIGN') || !doc.departmentId) return view;
+  return { ...view, assignees: await assigneesOf(doc.departmentId) };
+}
+
+/** The active handlers of a department, by name, for the leader's assign picker. */
+async function assigneesOf(departmentId: string) {
+  const res = await db
+    .collection<StaffDoc>('staff')
+    .where({ departmentId, active: true, roles: 'handler' })
+    .limit(100)
+    .get();
+  return res.data
+    .map((s) => ({ staffId: s._id, name: s.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 
 /** Load (NOT_FOUND unless the caller may see it) → the event → save → the staff view. */
@@ -290,6 +306,15 @@ function disclosureVet(doc: PetitionDoc, texts: Record<string, string>) {
   };
 }
 
+/** Before a reply is saved: nothing disclosed, and every attachment is an uploaded image or PDF. */
+function replyVet(doc: PetitionDoc, attachments: string[], texts: Record<string, string>) {
+  const disclosure = disclosureVet(doc, texts);
+  return async () => {
+    await disclosure();
+    await vetFiles(attachments, 'attachments');
+  };
+}
+
 const replyOf = (input: {
   method: 'online' | 'written' | 'telephone' | 'sms';
   text: string;
@@ -305,7 +330,7 @@ export const proceduralReply: Handler<Defs['proceduralReply']> = async ({ input,
     ctx,
     input,
     () => ({ type: 'PROCEDURAL_REPLY', by: staffActor(ctx.staff), reply: replyOf(input) }),
-    (doc) => ({ vet: disclosureVet(doc, { text: input.text }) }),
+    (doc) => ({ vet: replyVet(doc, input.attachments, { text: input.text }) }),
   );
 
 export const progressReply: Handler<Defs['progressReply']> = async ({ input, ctx }) =>
@@ -313,7 +338,7 @@ export const progressReply: Handler<Defs['progressReply']> = async ({ input, ctx
     ctx,
     input,
     () => ({ type: 'PROGRESS_REPLY', by: staffActor(ctx.staff), reply: replyOf(input) }),
-    (doc) => ({ vet: disclosureVet(doc, { text: input.text }) }),
+    (doc) => ({ vet: replyVet(doc, input.attachments, { text: input.text }) }),
   );
 
 export const answer: Handler<Defs['answer']> = async ({ input, ctx }) =>
@@ -326,7 +351,9 @@ export const answer: Handler<Defs['answer']> = async ({ input, ctx }) =>
       result: input.result,
       reply: replyOf(input),
     }),
-    (doc) => ({ vet: disclosureVet(doc, { result: input.result, text: input.text }) }),
+    (doc) => ({
+      vet: replyVet(doc, input.attachments, { result: input.result, text: input.text }),
+    }),
   );
 
 export const close: Handler<Defs['close']> = async ({ input, ctx }) =>

@@ -18,6 +18,8 @@ import {
   requestMaterials,
   transfer,
 } from './handling';
+import { files } from './files';
+import { fileOffline } from './offline';
 import { submit } from './submit';
 
 export const main = defineFunction('petition', contract.petition, {
@@ -36,6 +38,8 @@ export const main = defineFunction('petition', contract.petition, {
   answer,
   close,
   archive,
+  fileOffline,
+  files,
   withdraw,
   supplyMaterials,
   rate,

@@ -8,6 +8,7 @@ import { db } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { openIdNumber } from '../_shared/crypto';
 import { Failure } from '../_shared/failure';
+import { vetFiles } from '../_shared/files';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne } from '../_shared/outbox';
 import { isTransactionConflict, withRetries } from '../_shared/transaction';
@@ -51,6 +52,7 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
       { path: 'procuratorateId', message: '所选检察院不存在，请重新选择' },
     ]);
   }
+  await vetFiles(input.attachments, 'attachments');
   const contentFlag = await checkTexts(ctx.openid, {
     request: input.request,
     facts: input.facts,

@@ -191,6 +191,7 @@ export function staffView(
   departmentName: string | null,
   actor: Actor,
   now: Date,
+  assignees: { staffId: string; name: string }[] = [],
 ): PetitionStaffView {
   const base = petitionerView(doc, unitName, doc.petitionerOpenid ?? '', now);
   const due = deadlines(doc);
@@ -217,6 +218,7 @@ export function staffView(
     },
     version: doc.version,
     allowedEvents: allowedEvents(toPetition(doc), actor, now),
+    assignees,
     linkedFrom: doc.linkedFrom
       ? {
           type: doc.linkedFrom.type,

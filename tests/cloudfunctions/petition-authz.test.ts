@@ -92,6 +92,13 @@ const ROWS: Row[] = [
     input: {},
     expect: ['ok', N, N, 'ok', 'ok', 'ok', N, 'ok', N],
   },
+  // Links to its files: whoever may read it, nobody else.
+  {
+    action: 'files',
+    state: 'assigned',
+    input: {},
+    expect: ['ok', N, N, 'ok', 'ok', 'ok', N, 'ok', N],
+  },
   {
     action: 'mine',
     state: 'submitted',
@@ -207,13 +214,19 @@ test.each(CASES)('%s by %s → %s', async (action, caller, expected, row) => {
   const [after] = await t.find('petitions', { _id: id });
 
   if (expected === 'ok' || expected === 'listed' || expected === 'hidden') {
-    const out = data(res) as unknown as { items?: { id: string }[]; id?: string };
-    if (listing) {
+    const out = data(res) as unknown as {
+      items?: { id: string }[];
+      id?: string;
+      files?: unknown[];
+    };
+    if (action === 'files') {
+      expect(out.files).toEqual([]);
+    } else if (listing) {
       expect(out.items?.some((i) => i.id === id) ? 'listed' : 'hidden').toBe(expected);
     } else {
       expect(out.id).toBe(id);
     }
-    const changes = !listing && action !== 'get';
+    const changes = !listing && action !== 'get' && action !== 'files';
     expect(after.version).toBe(changes ? Number(before.version) + 1 : before.version);
   } else {
     expect(res).toMatchObject({ ok: false, error: { code: expected } });

@@ -43,3 +43,27 @@ export async function citizenWithProfile(t: TestCloud, prefix: string): Promise<
   );
   return openid;
 }
+
+/** Uploads a small file as `openid` would with wx.cloud.uploadFile; answers its fileID. */
+export async function uploadAs(t: TestCloud, openid: string, cloudPath: string): Promise<string> {
+  const out = await t.cloud.platform.handle(
+    { kind: 'uploadFile', cloudPath, content: new TextEncoder().encode(`content of ${cloudPath}`) },
+    { openid, appid: '', fn: '' },
+  );
+  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath}: ${JSON.stringify(out)}`);
+  return out.fileID;
+}
+
+/** A citizen whose profile has `mobile` verified by WeChat's phone-number button. */
+export async function citizenWithVerifiedPhone(
+  t: TestCloud,
+  prefix: string,
+  idNumber: string,
+  mobile: string,
+): Promise<string> {
+  made += 1;
+  const openid = `o-${prefix}-${made}-${Date.now().toString(36)}`;
+  const phoneCode = t.cloud.platform.issuePhoneCode(openid, mobile);
+  data(await t.call('account', 'profile.save', { name: '王五', idNumber, phoneCode }, openid));
+  return openid;
+}
