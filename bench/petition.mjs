@@ -21,12 +21,10 @@ const SEQUENTIAL = 200;
 const CONCURRENT = 400;
 const CONCURRENCY = 20;
 
-// The inbox: petitions in the leader's procuratorate, plus a tenth as many elsewhere. The issue
-// asks for 1,000 and 1,000,000; today the inbox's counts walk the procuratorate's petitions (the
-// accused-staff exclusion is a $ne the store cannot push down), so a 1,000,000 call outlives the
-// function's timeout. Until per-status counters kept in the transition transaction replace those
-// counts, the large case is 100,000, which shows the gap honestly in minutes, not hours.
-const INBOX_SIZES = [1_000, 100_000];
+// The inbox: petitions in the leader's procuratorate, plus a tenth as many elsewhere. Its counts
+// per status come from the tallies kept in the transition transaction (petition_tallies), so
+// neither the page nor the counts walk the procuratorate's petitions.
+const INBOX_SIZES = [1_000, 1_000_000];
 const INBOX_UNIT = '110105';
 const INBOX_LEADER = 'o-staff-110105-leader';
 const INBOX_WARMUP = 3;
@@ -113,6 +111,7 @@ function loadInbox(cloud, templates, n) {
   const date = (ms) => ({ $date: new Date(ms).toISOString() });
   const cacheSize = raw.pragma('cache_size', { simple: true });
   raw.pragma('cache_size = -1000000'); // 1 GB while loading: the indexes' pages stay in memory
+  const tallies = new Map();
   raw.transaction(() => {
     raw.exec('DELETE FROM "coll_petitions"');
     for (let i = 0; i < total; i++) {
@@ -145,6 +144,21 @@ function loadInbox(cloud, templates, n) {
         version: t.version + (i % 2),
       };
       insert.run(doc._id, JSON.stringify(doc));
+      const key = `${procuratorateId}.${departmentId}.${doc.kind}`;
+      const counts = tallies.get(key) ?? {
+        procuratorateId,
+        departmentId,
+        kind: doc.kind,
+        counts: {},
+      };
+      counts.counts[doc.status] = (counts.counts[doc.status] ?? 0) + 1;
+      tallies.set(key, counts);
+    }
+    // What the functions keep in the same transaction as each petition: its status tallies.
+    raw.exec('DELETE FROM "coll_petition_tallies"');
+    const tally = raw.prepare('INSERT INTO "coll_petition_tallies" (_id, doc) VALUES (?, ?)');
+    for (const [_id, t] of tallies) {
+      tally.run(_id, JSON.stringify({ _id, ...t, updatedAt: date(Date.now()) }));
     }
   })();
   raw.pragma(`cache_size = ${cacheSize}`);
@@ -190,25 +204,28 @@ async function timeInbox(cloud, input) {
   return { median: median(times), calls: times.length };
 }
 
-/** The SQL plans of the inbox's queries (list, total, one per-status count) for the leader. */
+/** The SQL plans of the inbox's queries for the leader: the page, its tallies, the exclusion. */
 function inboxPlans(cloud, EJSON) {
-  const leader = cloud.store.raw
-    .prepare('SELECT doc FROM "coll_staff" WHERE _id = ?')
-    .pluck()
-    .get(`st-${INBOX_UNIT}-leader`);
-  const base = { procuratorateId: INBOX_UNIT, 'form.staff.name': { $ne: JSON.parse(leader).name } };
-  const explain = (query, order) => {
+  const leader = JSON.parse(
+    cloud.store.raw
+      .prepare('SELECT doc FROM "coll_staff" WHERE _id = ?')
+      .pluck()
+      .get(`st-${INBOX_UNIT}-leader`),
+  );
+  const base = { procuratorateId: INBOX_UNIT, 'form.staff.name': { $ne: leader.name } };
+  const explain = (collectionName, query, order) => {
     const e = cloud.store.explain({
-      collectionName: 'petitions',
+      collectionName,
       query: EJSON.stringify(query),
       ...(order ? { order: EJSON.stringify(order) } : {}),
     });
     return `complete=${e.complete} (${e.plan.join('; ')})`;
   };
   return [
-    `list where(base).orderBy(submittedAt desc): ${explain(base, { submittedAt: -1 })}`,
-    `count where(base) [total and per-status counts]: ${explain(base)}`,
-    `count where(base + status): ${explain({ ...base, status: 'registered' })}`,
+    `list where(base).orderBy(submittedAt desc): ${explain('petitions', base, { submittedAt: -1 })}`,
+    `list where(base + status).orderBy(submittedAt desc): ${explain('petitions', { ...base, status: 'registered' }, { submittedAt: -1 })}`,
+    `counts: tallies where(procuratorateId): ${explain('petition_tallies', { procuratorateId: INBOX_UNIT }, { _id: 1 })}`,
+    `counts: reports accusing the caller: ${explain('petitions', { procuratorateId: INBOX_UNIT, 'form.staff.name': leader.name })}`,
   ];
 }
 

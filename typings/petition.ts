@@ -547,10 +547,20 @@ const replyFields = {
     .default([]),
 };
 
+/** The inbox's deadline filters: the next due date within DUE_SOON_DAYS, or already past. */
+export const INBOX_DUE_FILTERS = ['soon', 'overdue'] as const;
+export type InboxDueFilter = (typeof INBOX_DUE_FILTERS)[number];
+export const INBOX_DUE_FILTER_NAMES: Record<InboxDueFilter, string> = {
+  soon: '即将到期',
+  overdue: '已超期',
+};
+export const DUE_SOON_DAYS = 3;
+
 export const petitionInboxInput = z
   .object({
     status: oneOf('信访状态', PETITION_STATUSES).optional(),
     kind: oneOf('信访类别', PETITION_KINDS).optional(),
+    due: oneOf('办理期限', INBOX_DUE_FILTERS).optional(),
     assignedToMe: z.boolean({ error: '请选择是否只看分配给我的' }).default(false),
     ...pagination,
   })

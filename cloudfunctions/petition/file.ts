@@ -28,6 +28,8 @@ import {
   type PetitionDoc,
   type PetitionerSnapshot,
 } from './store';
+import { moveTally } from './tally';
+import { nextDue } from './due';
 
 /** A petition id made from what identifies the filing, so a retry files nothing new. */
 export function petitionIdFor(...parts: string[]): string {
@@ -186,8 +188,10 @@ export async function fileIn(
     contentFlag: f.contentFlag,
     receipt: { year, sequence },
     version: 1,
+    dueAt: null,
     ...(f.linkedFrom ? { linkedFrom: f.linkedFrom } : {}),
   };
+  doc.dueAt = nextDue(doc);
   const counterDoc: Omit<CounterDoc, '_id'> = {
     procuratorateId: f.procuratorate._id,
     year,
@@ -196,6 +200,7 @@ export async function fileIn(
   };
   await t.collection(COUNTERS).doc(counter).set({ data: counterDoc });
   await t.collection(PETITIONS).add({ data: doc });
+  await moveTally(t, null, doc, ctx.now);
   const wanted = f.notifyReceived ? effects : effects.filter((e) => e.type !== 'notify');
   const records = effectRecords(wanted, doc, f.procuratorate.name, ctx);
   for (const r of records) await t.collection(r.collection).add({ data: r.data });

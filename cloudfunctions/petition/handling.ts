@@ -7,6 +7,8 @@ import {
   PETITION_STATUSES,
   type petition,
   type PetitionInbox,
+  type InboxDueFilter,
+  type PetitionKind,
   type PetitionStaffView,
   type PetitionStatus,
 } from '../../typings/petition';
@@ -22,6 +24,8 @@ import type { ProfileDoc } from '../account/profile';
 import { isAccusedIn, loadForStaff, staffActor } from './access';
 import { departmentsOf, petitionIdFor } from './file';
 import { applyEvent, mayAttempt, type StepOptions } from './step';
+import { readTallies, zeroCounts } from './tally';
+import { dueCondition } from './due';
 import { petitions, type PetitionDoc } from './store';
 import { inboxItem, staffView } from './views';
 
@@ -85,6 +89,56 @@ function badRequest(path: string, message: string): Failure {
 // ---------------------------------------------------------------------------------------------
 // Inbox
 
+/**
+ * The inbox's counts per status under its filters but status. Petitions assigned to the caller,
+ * and those due soon or overdue, are few and counted live (indexes inbox_handler, inbox_due);
+ * otherwise the tallies of tally.ts are summed,
+ * less the misconduct reports accusing the caller by their exact stored name (index
+ * accused_staff), which the list leaves out too. Time does not grow with the petitions.
+ */
+async function inboxCounts(
+  staff: StaffDoc,
+  input: { kind?: PetitionKind; assignedToMe: boolean; due?: InboxDueFilter },
+  handlerOnly: boolean,
+  now: Date,
+): Promise<Record<PetitionStatus, number>> {
+  const scope: Record<string, unknown> = { procuratorateId: staff.procuratorateId };
+  if (input.kind) scope.kind = input.kind;
+  if (input.assignedToMe || input.due) {
+    if (input.assignedToMe) scope['handler.staffId'] = staff._id;
+    else if (handlerOnly) scope.departmentId = staff.departmentId;
+    if (input.due) scope.dueAt = dueCondition(input.due, now);
+    const counts = zeroCounts();
+    await Promise.all(
+      PETITION_STATUSES.map(async (status) => {
+        const res = await petitions()
+          .where({ ...scope, 'form.staff.name': _.neq(staff.name), status })
+          .count();
+        counts[status] = res.total;
+      }),
+    );
+    return counts;
+  }
+  const departmentId = handlerOnly ? staff.departmentId : undefined;
+  const counts = await readTallies({
+    procuratorateId: staff.procuratorateId,
+    departmentId,
+    kind: input.kind,
+  });
+  if (input.kind && input.kind !== 'staff_misconduct') return counts;
+  const accusing = await petitions()
+    .where({
+      procuratorateId: staff.procuratorateId,
+      'form.staff.name': staff.name,
+      ...(departmentId ? { departmentId } : {}),
+    })
+    .field({ status: true })
+    .limit(1000)
+    .get();
+  for (const doc of accusing.data) counts[doc.status] = Math.max(0, counts[doc.status] - 1);
+  return counts;
+}
+
 export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
   const staff = ctx.staff;
   // Never list a misconduct report to the staff member it accuses (exact stored name; `get`
@@ -97,13 +151,14 @@ export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
   if (input.assignedToMe) base['handler.staffId'] = staff._id;
   else if (handlerOnly) base.departmentId = staff.departmentId;
   if (input.kind) base.kind = input.kind;
+  if (input.due) base.dueAt = dueCondition(input.due, ctx.now);
   // A handler sees a petition once it is registered to a department (access.ts).
   const shown = PETITION_STATUSES.filter((s) => !(handlerOnly && s === 'submitted'));
   if (handlerOnly && !input.status) base.status = _.neq('submitted');
   const where = input.status ? { ...base, status: input.status } : base;
   const none = !!input.status && !shown.includes(input.status);
 
-  const [list, total, perStatus] = await Promise.all([
+  const [list, perStatus] = await Promise.all([
     none
       ? { data: [] as PetitionDoc[] }
       : petitions()
@@ -112,17 +167,12 @@ export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
           .skip((input.page - 1) * input.pageSize)
           .limit(input.pageSize)
           .get(),
-    none ? { total: 0 } : petitions().where(where).count(),
-    Promise.all(
-      PETITION_STATUSES.map(async (status) => {
-        if (!shown.includes(status)) return [status, 0] as const;
-        const res = await petitions()
-          .where({ ...base, status })
-          .count();
-        return [status, res.total] as const;
-      }),
-    ),
+    inboxCounts(staff, input, handlerOnly, ctx.now),
   ]);
+  const counts = Object.fromEntries(
+    PETITION_STATUSES.map((s) => [s, shown.includes(s) ? perStatus[s] : 0]),
+  ) as Record<PetitionStatus, number>;
+  const total = input.status ? counts[input.status] : shown.reduce((n, s) => n + counts[s], 0);
   const unit = (await nameOf('procuratorates', staff.procuratorateId)) ?? '';
   const departmentIds = [
     ...new Set(list.data.flatMap((d) => (d.departmentId ? [d.departmentId] : []))),
@@ -144,10 +194,10 @@ export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
           ctx.now,
         ),
       ),
-    total: total.total,
+    total,
     page: input.page,
     pageSize: input.pageSize,
-    counts: Object.fromEntries(perStatus) as Record<PetitionStatus, number>,
+    counts,
   };
   return page;
 };

@@ -15,6 +15,7 @@ import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { effectRecords, fileIn, type Filing } from './file';
 import { PETITIONS, toDoc, toPetition, type PetitionDoc } from './store';
+import { moveTally } from './tally';
 
 export const CONFLICT_MESSAGE = '该信访已被他人处理，请刷新后重试';
 
@@ -91,6 +92,7 @@ export async function applyEvent(
       if (!current || current.version !== before.version) return false;
       const { _id, ...data } = after;
       await t.collection(PETITIONS).doc(_id).set({ data });
+      await moveTally(t, current, after, ctx.now);
       for (const r of records) await t.collection(r.collection).add({ data: r.data });
       const ids = records.flatMap((r) => (r.outboxId ? [r.outboxId] : []));
       if (filing) ids.push(...(await fileIn(t, filing, ctx)).outboxIds);

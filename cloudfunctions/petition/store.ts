@@ -2,6 +2,7 @@
 import type { Petition } from '../../domain/petition/machine';
 import type { PetitionForm } from '../../typings/petition';
 import { db } from '../_shared/cloud';
+import { nextDue } from './due';
 import type { ContentFlag } from '../_shared/content';
 
 /** The domain's union without `id`, state by state (a plain Omit would merge the states). */
@@ -25,6 +26,8 @@ export type PetitionDoc = Stored<Petition> & {
   receipt: { year: number; sequence: number };
   /** Incremented by every change, for the optimistic checks of later actions. */
   version: number;
+  /** The next due date still to meet (due.ts), null once finished: the inbox's due filters. */
+  dueAt: Date | null;
   /** Set on a petition filed by a transfer to this procuratorate (转办) or a review request (复查). */
   linkedFrom?: LinkedFrom;
 };
@@ -65,7 +68,8 @@ export function toDoc(before: PetitionDoc, next: Petition): PetitionDoc {
     version: before.version + 1,
     ...(before.linkedFrom ? { linkedFrom: before.linkedFrom } : {}),
   };
-  return { ...fields, ...shell, _id: before._id } as PetitionDoc;
+  const doc = { ...fields, ...shell, _id: before._id, dueAt: null } as PetitionDoc;
+  return { ...doc, dueAt: nextDue(doc) };
 }
 
 export function counterId(procuratorateId: string, year: number): string {
@@ -82,6 +86,7 @@ export function toPetition(doc: PetitionDoc): Petition {
     receipt: _r,
     version: _v,
     linkedFrom: _l,
+    dueAt: _d,
     ...rest
   } = doc;
   return { ...rest, id: _id } as Petition;

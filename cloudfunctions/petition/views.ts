@@ -13,10 +13,10 @@ import {
   type PetitionInboxItem,
   type PetitionListItem,
   type PetitionStaffView,
-  type PetitionStatus,
   type PetitionView,
 } from '../../typings/petition';
 import { toPetition, type PetitionDoc } from './store';
+import { deadlines, overdue } from './due';
 
 const EXCERPT_LENGTH = 40;
 
@@ -124,42 +124,6 @@ export function petitionerView(
       requestReview: can.includes('REQUEST_REVIEW'),
     },
   };
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** 件件有回复: a procedural reply within 7 days of receipt (DOMAIN.md, calendar days by default). */
-export const PROCEDURAL_REPLY_DAYS = 7;
-/** 条例 art. 34: an accepted petition is handled within 60 days. */
-export const RESULT_DAYS = 60;
-
-const REPLIED: readonly PetitionStatus[] = [
-  'procedural_replied',
-  'in_progress',
-  'answered',
-  'closed',
-];
-const FINISHED: readonly PetitionStatus[] = [
-  'refused',
-  'transferred',
-  'withdrawn',
-  'answered',
-  'closed',
-  'archived',
-];
-
-function deadlines(doc: PetitionDoc) {
-  const accepted = 'acceptedAt' in doc ? doc.acceptedAt : doc.submittedAt;
-  return {
-    proceduralReply: new Date(doc.submittedAt.getTime() + PROCEDURAL_REPLY_DAYS * DAY_MS),
-    result: new Date(accepted.getTime() + RESULT_DAYS * DAY_MS),
-  };
-}
-
-function overdue(doc: PetitionDoc, now: Date): boolean {
-  if (FINISHED.includes(doc.status)) return false;
-  const due = deadlines(doc);
-  if (!REPLIED.includes(doc.status) && now.getTime() > due.proceduralReply.getTime()) return true;
-  return now.getTime() > due.result.getTime();
 }
 
 export function inboxItem(
