@@ -12,4 +12,5 @@ export const CLOUD_ENV_ID = 'your-env-id';
  */
 export const TEMPLATE_IDS = {
   suggestionReplied: 'Kxe4isZUL7wGkFZQ3FKnlbevuQunq1usqgPIvXoc392',
+  petitionProgress: 'HIEX-TO4HbfI7HtMGecQu4fvwk56Z-yfputUhh-xGJG',
 } as const;

@@ -2,10 +2,18 @@
 // devcloud, opened in-process on a fresh folder. The wx APIs a page uses for feedback and navigation
 // are recorded, and the ones WeChat answers for the person (the subscription prompt, a modal) answer
 // with what the test chose.
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DevCloud } from '../../devcloud';
 import type {
   ActionInput,
@@ -86,6 +94,16 @@ export interface Recorded {
   /** Every callFunction the pages made, with the identity it was made as. */
   calls: { name: string; action: string; input: unknown; openid: string | null }[];
   phoneCalls: string[];
+  /** Every wx.cloud.uploadFile: where to, who, and the fileID stored (null when it failed). */
+  uploads: { cloudPath: string; openid: string | null; fileID: string | null }[];
+  /** What the choosers were asked for: `count` files at most. */
+  choices: { api: 'chooseMedia' | 'chooseMessageFile'; count: number; extension?: string[] }[];
+  /** Every wx.previewImage. */
+  previews: { urls: string[]; current: string }[];
+  /** Every wx.downloadFile's url. */
+  downloads: string[];
+  /** Every wx.openDocument, with the bytes of the file it opened. */
+  documents: { filePath: string; fileType?: string; content: Buffer }[];
   /** Names of the other wx APIs pages called (stopPullDownRefresh, pageScrollTo …), in order. */
   other: string[];
 }
@@ -132,6 +150,12 @@ export class Harness {
   modalAnswer: 'confirm' | 'cancel' = 'confirm';
   /** When true, callFunction fails as it does without network. */
   networkDown = false;
+  /** When true, wx.cloud.uploadFile fails (a bad connection while uploading). */
+  uploadDown = false;
+  /** What the next wx.chooseMedia answers (files from tempFile); empty means the person cancels. */
+  nextMedia: string[] = [];
+  /** What the next wx.chooseMessageFile answers (files from tempFile); empty means cancel. */
+  nextMessageFiles: string[] = [];
 
   readonly recorded: Recorded = {
     toasts: [],
@@ -141,6 +165,11 @@ export class Harness {
     subscribeRequests: [],
     calls: [],
     phoneCalls: [],
+    uploads: [],
+    choices: [],
+    previews: [],
+    downloads: [],
+    documents: [],
     other: [],
   };
   readonly storage = new Map<string, string>();
@@ -191,6 +220,24 @@ export class Harness {
     this.subscribeDecision = 'accept';
     this.modalAnswer = 'confirm';
     this.networkDown = false;
+    this.uploadDown = false;
+    this.nextMedia = [];
+    this.nextMessageFiles = [];
+  }
+
+  private files = 0;
+
+  /**
+   * A real file on this phone's disk, as a chooser hands out: `name` keeps its extension; the
+   * content is `content`, or `size` bytes of filler. Answers its path.
+   */
+  tempFile(name: string, content: Buffer | { size: number }): string {
+    this.files += 1;
+    const dir = join(this.dir, 'phone-files', String(this.files));
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, name);
+    writeFileSync(path, Buffer.isBuffer(content) ? content : Buffer.alloc(content.size, 0x25));
+    return path;
   }
 
   /** Calls an action directly, to arrange records or read them back through the public actions. */
@@ -396,6 +443,76 @@ export class Harness {
       },
     };
 
+    Object.assign(cloud, {
+      /**
+       * Stores the file in devcloud's storage, as the gateway's `/_devcloud/upload` does for the
+       * browser preview; answers an UploadTask whose progress reaches 100 before success.
+       */
+      uploadFile: (options: { cloudPath: string; filePath: string } & Callbacks) => {
+        const openid = this.openid;
+        const progress: ((p: {
+          progress: number;
+          totalBytesSent: number;
+          totalBytesExpectedToSend: number;
+        }) => void)[] = [];
+        const entry = { cloudPath: options.cloudPath, openid, fileID: null as string | null };
+        rec.uploads.push(entry);
+        const p = this.track(
+          wait().then(async () => {
+            if (this.uploadDown || this.networkDown) {
+              return Promise.reject({
+                errCode: -1,
+                errMsg: 'cloud.uploadFile:fail request:fail timeout',
+              });
+            }
+            const content = new Uint8Array(readFileSync(options.filePath));
+            for (const step of [50, 100]) {
+              const sent = Math.round((content.byteLength * step) / 100);
+              for (const cb of progress)
+                cb({
+                  progress: step,
+                  totalBytesSent: sent,
+                  totalBytesExpectedToSend: content.byteLength,
+                });
+            }
+            const out = await this.cloud.platform.handle(
+              { kind: 'uploadFile', cloudPath: options.cloudPath, content },
+              { openid: openid ?? undefined, appid: '', fn: '' },
+            );
+            if (out.kind !== 'uploadFile') {
+              return Promise.reject({
+                errCode: -1,
+                errMsg: `cloud.uploadFile:fail ${'message' in out ? String(out.message) : ''}`,
+              });
+            }
+            entry.fileID = out.fileID;
+            return { fileID: out.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+          }),
+        );
+        const task = {
+          onProgressUpdate: (cb: (typeof progress)[number]) => {
+            progress.push(cb);
+          },
+          offProgressUpdate: () => undefined,
+          abort: () => undefined,
+        };
+        if (options.success || options.fail || options.complete) {
+          p.then(
+            (r) => {
+              options.success?.(r);
+              options.complete?.(r);
+            },
+            (e) => {
+              options.fail?.(e);
+              options.complete?.(e);
+            },
+          );
+          return task;
+        }
+        return p;
+      },
+    });
+
     const navigate =
       (kind: Recorded['navigations'][number]['kind']) => (options: { url: string } & Callbacks) => {
         rec.navigations.push({ kind, url: options.url });
@@ -481,6 +598,82 @@ export class Harness {
           );
         }
         return this.answer('requestSubscribeMessage', options, results);
+      },
+
+      // Choosing files: the person picks what the test put in nextMedia / nextMessageFiles.
+      chooseMedia: (options: { count?: number } & Callbacks) => {
+        const count = options.count ?? 9;
+        rec.choices.push({ api: 'chooseMedia', count });
+        const paths = this.nextMedia.splice(0);
+        if (!paths.length)
+          return this.answer('chooseMedia', options, { errMsg: 'chooseMedia:fail cancel' }, false);
+        const tempFiles = paths.map((p) => ({
+          tempFilePath: p,
+          size: statSync(p).size,
+          fileType: 'image',
+          width: 800,
+          height: 600,
+          duration: 0,
+          thumbTempFilePath: '',
+        }));
+        return this.answer('chooseMedia', options, { tempFiles, type: 'image' });
+      },
+      chooseMessageFile: (options: { count?: number; extension?: string[] } & Callbacks) => {
+        rec.choices.push({
+          api: 'chooseMessageFile',
+          count: options.count ?? 1,
+          extension: options.extension,
+        });
+        const paths = this.nextMessageFiles.splice(0);
+        if (!paths.length) {
+          return this.answer(
+            'chooseMessageFile',
+            options,
+            { errMsg: 'chooseMessageFile:fail cancel' },
+            false,
+          );
+        }
+        const tempFiles = paths.map((p) => ({
+          path: p,
+          name: basename(p),
+          size: statSync(p).size,
+          type: 'file',
+          time: Math.floor(Date.now() / 1000),
+        }));
+        return this.answer('chooseMessageFile', options, { tempFiles });
+      },
+      previewImage: (options: { urls: string[]; current?: string } & Callbacks) => {
+        rec.previews.push({ urls: options.urls, current: options.current ?? options.urls[0] });
+        return this.answer('previewImage', options, {});
+      },
+      // A temporary link of devcloud's storage (`…/_files/<token>`), fetched into a local file.
+      downloadFile: (options: { url: string } & Callbacks) => {
+        rec.downloads.push(options.url);
+        const token = /\/_files\/([A-Za-z0-9_-]+)$/.exec(options.url)?.[1] ?? '';
+        const found = token ? this.cloud.platform.readFileForUrl(token) : null;
+        if (!found)
+          return this.answer('downloadFile', options, { statusCode: 404, tempFilePath: '' });
+        const tempFilePath = this.tempFile(
+          found.cloudPath.split('/').pop() ?? 'file',
+          Buffer.from(found.content),
+        );
+        return this.answer('downloadFile', options, { statusCode: 200, tempFilePath });
+      },
+      openDocument: (options: { filePath: string; fileType?: string } & Callbacks) => {
+        if (!existsSync(options.filePath)) {
+          return this.answer(
+            'openDocument',
+            options,
+            { errMsg: 'openDocument:fail file not found' },
+            false,
+          );
+        }
+        rec.documents.push({
+          filePath: options.filePath,
+          fileType: options.fileType,
+          content: readFileSync(options.filePath),
+        });
+        return this.answer('openDocument', options, {});
       },
 
       // Storage, in memory and JSON-cloned as WeChat stores it.

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { TEMPLATE_IDS } from '../../miniprogram/config';
 import { STAFF_ROLE_NAMES } from '../../miniprogram/utils/staff';
+import * as citizenPetition from '../../miniprogram/utils/petition-citizen';
+import * as petitionContract from '../../typings/petition';
 import {
   REPLY_LIMITS,
   SUGGESTION_LIMITS,
@@ -45,6 +47,33 @@ describe('mirrored reference data', () => {
   test('When config/templates.json names the reply template, then the mini program asks for the same id', () => {
     const templates = JSON.parse(readFileSync(join(root, 'config', 'templates.json'), 'utf8'));
     expect(TEMPLATE_IDS.suggestionReplied).toBe(templates.suggestionReplied.id);
+  });
+});
+
+describe('mirrored petition data (citizen pages)', () => {
+  test('When the contract names proxy relationships, sexes and satisfactions, then the citizen pages offer the same', () => {
+    expect([...citizenPetition.PROXY_RELATIONSHIPS]).toEqual([
+      ...petitionContract.PROXY_RELATIONSHIPS,
+    ]);
+    expect(citizenPetition.PROXY_RELATIONSHIP_NAMES).toEqual(
+      petitionContract.PROXY_RELATIONSHIP_NAMES,
+    );
+    expect([...citizenPetition.SEXES]).toEqual([...petitionContract.SEXES]);
+    expect(citizenPetition.SEX_NAMES).toEqual(petitionContract.SEX_NAMES);
+    expect([...citizenPetition.SATISFACTIONS]).toEqual([...petitionContract.SATISFACTIONS]);
+    expect(citizenPetition.SATISFACTION_NAMES).toEqual(petitionContract.SATISFACTION_NAMES);
+  });
+
+  test('When a review reason is at the page’s minimum, then the contract accepts it, and refuses one shorter', () => {
+    const input = petitionContract.petition.requestReview.input;
+    const ok = (n: number) => input.safeParse({ id: 'pt1', reason: '理'.repeat(n) }).success;
+    expect(ok(citizenPetition.REVIEW_REASON_MIN)).toBe(true);
+    expect(ok(citizenPetition.REVIEW_REASON_MIN - 1)).toBe(false);
+  });
+
+  test('When config/templates.json names the progress template, then the petition form asks for the same id', () => {
+    const templates = JSON.parse(readFileSync(join(root, 'config', 'templates.json'), 'utf8'));
+    expect(TEMPLATE_IDS.petitionProgress).toBe(templates.petitionProgress.id);
   });
 });
 

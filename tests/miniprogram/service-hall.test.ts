@@ -48,22 +48,33 @@ describe('service hall', () => {
     expect(page.texts('.tile-name')).toEqual(ALL_SERVICES);
   });
 
-  test('When the hall is shown, then only the suggestion box and its query are open and the rest say 即将开放', async () => {
+  test('When the hall is shown, then the nine petition kinds, the suggestion box and its query are open and the rest say 即将开放', async () => {
     const page = await h.open(hall);
     const names = page.texts('.tile-name');
     const soon = page.texts('.tile-soon .tile-name');
-    expect(names.filter((n) => !soon.includes(n))).toEqual(['意见建议箱', '意见建议查询']);
-    expect(page.count('.tag-soon')).toBe(ALL_SERVICES.length - 2);
+    const open = [...ALL_SERVICES.slice(0, 9), '意见建议箱', '意见建议查询'];
+    expect(names.filter((n) => !soon.includes(n))).toEqual(open);
+    expect(page.count('.tag-soon')).toBe(ALL_SERVICES.length - open.length);
   });
 
   test('When a coming-soon service is tapped, then a notice says it opens soon and nothing is opened', async () => {
     const page = await h.open(hall);
-    const index = page.texts('.tile-name').indexOf('国家赔偿');
+    const index = page.texts('.tile-name').indexOf('视频接访');
     await page.tap('.service', index);
     expect(h.recorded.modals).toEqual([
-      expect.objectContaining({ title: '即将开放', content: expect.stringContaining('国家赔偿') }),
+      expect.objectContaining({ title: '即将开放', content: expect.stringContaining('视频接访') }),
     ]);
     expect(h.recorded.navigations).toEqual([]);
+  });
+
+  test('When a petition service is tapped, then the petition form of that kind opens', async () => {
+    const page = await h.open(hall);
+    await page.tap('.service', page.texts('.tile-name').indexOf('国家赔偿'));
+    await page.tap('.service', page.texts('.tile-name').indexOf('检察人员违法违纪举报'));
+    expect(h.recorded.navigations.map((n) => n.url)).toEqual([
+      '/citizen/petition-submit/index?kind=state_compensation',
+      '/citizen/petition-submit/index?kind=staff_misconduct',
+    ]);
   });
 
   test('When the suggestion box is tapped, then the submit page opens', async () => {
@@ -106,7 +117,7 @@ describe('service hall', () => {
     ]);
     const urls = SERVICE_GROUPS.flatMap((g) => g.services)
       .filter((s) => s.url)
-      .map((s) => (s.url as string).replace(/^\//, ''));
+      .map((s) => (s.url as string).replace(/^\/|\?.*$/g, ''));
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(declared).toContain(url);
   });

@@ -7,6 +7,8 @@ Component({
   data: {
     staff: null as StaffView | null,
     staffText: '',
+    /** Registrars, handlers and leaders handle petitions; administrators do not. */
+    handlesPetitions: false,
     /** The caller's OPENID: what an administrator needs to register them as staff. */
     openid: '',
   },
@@ -22,6 +24,9 @@ Component({
       this.setData({
         staff,
         staffText: staff ? staffIdentityText(staff) : '',
+        handlesPetitions:
+          !!staff &&
+          staff.roles.some((r) => r === 'registrar' || r === 'handler' || r === 'leader'),
         openid: res.ok ? (res.data.openid ?? '') : '',
       });
     },

@@ -1,0 +1,668 @@
+// 信访详情 (staff): who filed it (ID number masked), what they ask, routing, deadlines, the timeline,
+// the replies and the files; and the steps this staff member may take now (`allowedEvents`), each
+// sent with the version the page shows, so acting on a stale page answers CONFLICT and reloads.
+import type { ActionResult } from '../../../typings/errors';
+import type { DepartmentView } from '../../../typings/org';
+import type {
+  PetitionFileLink,
+  PetitionStaffView,
+  PetitionView,
+  RefusalGround,
+} from '../../../typings/petition';
+import { call } from '../../utils/api';
+import {
+  COMMON_FIELDS,
+  KIND_FIELDS,
+  PETITION_CHANNEL_NAMES,
+  PETITION_STATUS_NAMES,
+  REFUSAL_GROUNDS,
+  REFUSAL_GROUND_TEXTS,
+  REPLY_METHODS,
+  REPLY_METHOD_NAMES,
+  STAFF_STEP_LIMITS,
+  currentDue,
+  dueSoon,
+  errorsById,
+  petitionTagClass,
+  type FormField,
+} from '../../utils/petition-form';
+import { formatTime } from '../../utils/time';
+import { confirm, notice, toast } from '../../utils/ui';
+import { groupUnits, type UnitGroup } from '../../utils/units';
+
+type Ev =
+  | 'REGISTER'
+  | 'ACCEPT'
+  | 'REFUSE'
+  | 'REQUEST_MATERIALS'
+  | 'TRANSFER'
+  | 'ASSIGN'
+  | 'PROCEDURAL_REPLY'
+  | 'PROGRESS_REPLY'
+  | 'ANSWER'
+  | 'CLOSE'
+  | 'ARCHIVE';
+
+interface EventSpec {
+  /** Element id suffix: `act-<key>`. */
+  key: string;
+  name: string;
+  /** The step has a form; otherwise the button sends it at once (after asking, if `ask`). */
+  form: boolean;
+  /** Irreversible: asked with a modal before sending. */
+  ask: string | null;
+}
+
+const EVENTS: Record<Ev, EventSpec> = {
+  REGISTER: { key: 'register', name: '登记', form: true, ask: null },
+  ACCEPT: { key: 'accept', name: '受理', form: false, ask: null },
+  REFUSE: {
+    key: 'refuse',
+    name: '不予受理',
+    form: true,
+    ask: '不予受理决定作出后不能撤销，信访人会收到理由和说明。确定不予受理吗？',
+  },
+  REQUEST_MATERIALS: { key: 'request-materials', name: '要求补充材料', form: true, ask: null },
+  TRANSFER: {
+    key: 'transfer',
+    name: '转办',
+    form: true,
+    ask: '转办后本院不再办理该信访（转交本院其他部门除外）。确定转办吗？',
+  },
+  ASSIGN: { key: 'assign', name: '分配承办人', form: true, ask: null },
+  PROCEDURAL_REPLY: { key: 'procedural-reply', name: '程序性答复', form: true, ask: null },
+  PROGRESS_REPLY: { key: 'progress-reply', name: '答复办理进展', form: true, ask: null },
+  ANSWER: {
+    key: 'answer',
+    name: '答复办理结果',
+    form: true,
+    ask: '办理结果答复后不能修改，信访人会收到答复。确定答复吗？',
+  },
+  CLOSE: { key: 'close', name: '办结', form: false, ask: '办结后不能再答复。确定办结吗？' },
+  ARCHIVE: { key: 'archive', name: '归档', form: false, ask: '归档后不能再办理。确定归档吗？' },
+};
+
+const EVENT_ORDER = Object.keys(EVENTS) as Ev[];
+
+const TRANSFER_TYPES = [
+  { value: 'procuratorate', name: '转其他检察院' },
+  { value: 'department', name: '转本院其他部门' },
+  { value: 'legal_procedure', name: '导入法律程序' },
+] as const;
+
+const REPLY_TYPE_NAMES = { procedural: '程序性答复', progress: '进展答复', answer: '办理结果答复' };
+
+const SOURCE_NAMES = { petition: '信访材料', materials: '补充材料', reply: '答复附件' };
+
+const L = STAFF_STEP_LIMITS;
+
+interface Shown {
+  id: string;
+  receiptNumber: string;
+  kindName: string;
+  channelName: string;
+  status: string;
+  statusName: string;
+  statusClass: string;
+  procuratorateId: string;
+  procuratorateName: string;
+  submittedAtText: string;
+  petitioner: { name: string; idNumberMasked: string; mobile: string };
+  departmentId: string;
+  departmentName: string;
+  handlerName: string;
+  needsReview: boolean;
+  litigation: string;
+  duplicateOf: string;
+  due: { label: string; text: string; overdue: boolean; soon: boolean }[];
+  formRows: { label: string; value: string }[];
+  timeline: { atText: string; statusName: string; note: string }[];
+  replies: {
+    typeName: string;
+    methodName: string;
+    text: string;
+    atText: string;
+    by: string;
+    attachments: number;
+  }[];
+  refusal: { groundText: string; explanation: string } | null;
+  materialsRequest: { items: string; dueText: string } | null;
+  transfer: { toName: string; reason: string } | null;
+  answer: { result: string; atText: string } | null;
+  linkedFrom: string;
+  version: number;
+  assignees: { staffId: string; name: string }[];
+}
+
+function isStaffView(v: PetitionView | PetitionStaffView): v is PetitionStaffView {
+  return 'allowedEvents' in v;
+}
+
+function valueAt(form: unknown, path: string): unknown {
+  let node = form;
+  for (const key of path.split('.')) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The form as filed, as label/value rows, read with the same description the form is built from. */
+function formRows(v: PetitionStaffView): { label: string; value: string }[] {
+  const fields: FormField[] = [...COMMON_FIELDS, ...KIND_FIELDS[v.kind]];
+  const rows: { label: string; value: string }[] = [];
+  for (const f of fields) {
+    if (f.when && valueAt(v.form, f.when.id.replace(/_/g, '.')) !== f.when.value) continue;
+    const raw = valueAt(v.form, f.path);
+    if (raw === undefined || raw === null || raw === '') continue;
+    const value =
+      typeof raw === 'boolean'
+        ? raw
+          ? '是'
+          : '否'
+        : f.type === 'choice'
+          ? (f.options.find((o) => o.value === raw)?.name ?? String(raw))
+          : String(raw);
+    rows.push({ label: f.label, value });
+  }
+  const form = v.form as { onBehalfOf?: { name: string; note?: string } };
+  if (form.onBehalfOf) {
+    rows.push({
+      label: '代为信访',
+      value: `被代理人${form.onBehalfOf.name}${form.onBehalfOf.note ? `（${form.onBehalfOf.note}）` : ''}`,
+    });
+  }
+  const received = valueAt(v.form, 'assistance.received');
+  if (Array.isArray(received) && received.length > 0) {
+    rows.push({
+      label: '已获赔偿或救助',
+      value: (received as { amount: number; source: string }[])
+        .map((r) => `${r.source} ${r.amount}元`)
+        .join('；'),
+    });
+  }
+  return rows;
+}
+
+function toShown(v: PetitionStaffView): Shown {
+  const now = Date.now();
+  const due = currentDue(v.status, v.due);
+  const dueRows = due
+    ? [
+        {
+          label: due.label,
+          text: formatTime(due.at),
+          overdue: Date.parse(due.at) < now,
+          soon: dueSoon(due.at, now),
+        },
+      ]
+    : [];
+  return {
+    id: v.id,
+    receiptNumber: v.receiptNumber,
+    kindName: v.kindName,
+    channelName: PETITION_CHANNEL_NAMES[v.channel],
+    status: v.status,
+    statusName: PETITION_STATUS_NAMES[v.status],
+    statusClass: petitionTagClass(v.status),
+    procuratorateId: v.procuratorateId,
+    procuratorateName: v.procuratorateName,
+    submittedAtText: formatTime(v.submittedAt),
+    petitioner: v.petitioner,
+    departmentId: v.departmentId ?? '',
+    departmentName: v.departmentName ?? '未登记',
+    handlerName: v.handler?.name ?? '未分配',
+    needsReview: v.contentFlag === 'review',
+    litigation: v.suggestions.litigation ?? '',
+    duplicateOf: v.suggestions.duplicateOf ?? '',
+    due: dueRows,
+    formRows: formRows(v),
+    timeline: v.timeline.map((t) => ({
+      atText: formatTime(t.at),
+      statusName: t.statusName,
+      note: t.note ?? '',
+    })),
+    replies: v.replies.map((r) => ({
+      typeName: REPLY_TYPE_NAMES[r.type],
+      methodName: REPLY_METHOD_NAMES[r.method],
+      text: r.text,
+      atText: formatTime(r.at),
+      by: r.by,
+      attachments: r.attachments.length,
+    })),
+    refusal: v.refusal
+      ? { groundText: v.refusal.groundText, explanation: v.refusal.explanation }
+      : null,
+    materialsRequest: v.materialsRequest
+      ? {
+          items: v.materialsRequest.items.join('、'),
+          dueText: formatTime(v.materialsRequest.dueDate),
+        }
+      : null,
+    transfer: v.transfer,
+    answer: v.answer ? { result: v.answer.result, atText: formatTime(v.answer.answeredAt) } : null,
+    linkedFrom: v.linkedFrom
+      ? `${v.linkedFrom.type === 'transfer' ? '转办自' : '复查'}：${v.linkedFrom.receiptNumber}`
+      : '',
+    version: v.version,
+    assignees: v.assignees,
+  };
+}
+
+function buttonsOf(v: PetitionStaffView) {
+  return EVENT_ORDER.filter((e) => v.allowedEvents.includes(e)).map((e) => ({
+    event: e,
+    key: EVENTS[e].key,
+    name: EVENTS[e].name,
+  }));
+}
+
+/** Today in China time, `YYYY-MM-DD` (the due-date picker starts tomorrow). */
+function chinaDay(offsetDays: number): string {
+  const d = new Date(Date.now() + 8 * 60 * 60 * 1000 + offsetDays * 24 * 60 * 60 * 1000);
+  const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function columnsFor(groups: UnitGroup[], first: number): string[][] {
+  return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
+}
+
+interface Attachment {
+  fileID: string;
+  name: string;
+}
+
+/** The step forms' values, cleared after a step succeeds and kept when it fails. */
+function emptyForms() {
+  return {
+    departmentIndex: -1,
+    groundIndex: -1,
+    explanation: '',
+    items: [''] as string[],
+    dueDate: '',
+    transferTypeIndex: -1,
+    transferUnit: null as { id: string; name: string } | null,
+    unitIndex: [0, 0],
+    transferDepartmentIndex: -1,
+    procedure: '',
+    reason: '',
+    assigneeIndex: -1,
+    methodIndex: 0,
+    replyText: '',
+    result: '',
+    attachments: [] as Attachment[],
+  };
+}
+
+type StepResult = ActionResult<PetitionStaffView>;
+
+Component({
+  properties: {
+    id: { type: String, value: '' },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'notfound' | 'forbidden' | 'error',
+    errorMessage: '',
+    petition: null as Shown | null,
+    buttons: [] as { event: Ev; key: string; name: string }[],
+    active: '' as '' | Ev,
+    activeName: '',
+    submitting: false,
+    uploading: false,
+    errors: {} as Record<string, string>,
+    formError: '',
+    // Reference data for the pickers.
+    departments: [] as DepartmentView[],
+    /** The departments of the petition's procuratorate (register), and those but its own (transfer). */
+    unitDepartments: [] as DepartmentView[],
+    otherDepartments: [] as DepartmentView[],
+    unitGroups: [] as UnitGroup[],
+    unitColumns: [[], []] as string[][],
+    groundOptions: REFUSAL_GROUNDS.map((g) => ({ value: g, name: REFUSAL_GROUND_TEXTS[g] })),
+    methodOptions: REPLY_METHODS.map((m) => ({ value: m, name: REPLY_METHOD_NAMES[m] })),
+    transferTypes: TRANSFER_TYPES.map((t) => ({ value: t.value, name: t.name })),
+    minDueDate: chinaDay(1),
+    limits: L,
+    ...emptyForms(),
+    // Files, loaded beside the petition.
+    filesState: 'loading' as 'loading' | 'ready' | 'error',
+    files: [] as (PetitionFileLink & { sourceName: string })[],
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>): void {
+      void this.load(query.id || this.data.id);
+    },
+
+    async load(id: string): Promise<void> {
+      if (!id) {
+        this.setData({ state: 'notfound' });
+        return;
+      }
+      if (id !== this.data.id) this.setData({ id });
+      if (!this.data.petition) this.setData({ state: 'loading' });
+      const [who, res, org] = await Promise.all([
+        call('account', 'whoami', {}),
+        call('petition', 'get', { id }),
+        this.data.departments.length ? null : call('account', 'procuratorates', {}),
+      ]);
+      if (!who.ok || !who.data.staff) {
+        this.setData({ state: 'forbidden' });
+        return;
+      }
+      if (!res.ok) {
+        this.setData(
+          res.error.code === 'NOT_FOUND' || res.error.code === 'BAD_REQUEST'
+            ? { state: 'notfound' }
+            : { state: 'error', errorMessage: res.error.message },
+        );
+        return;
+      }
+      // Only staff who may handle it get the staff view; anyone else is not handling it.
+      if (!isStaffView(res.data)) {
+        this.setData({ state: 'notfound' });
+        return;
+      }
+      if (org && org.ok) {
+        const groups = groupUnits(org.data.procuratorates);
+        this.setData({
+          departments: org.data.departments,
+          unitGroups: groups,
+          unitColumns: columnsFor(groups, 0),
+        });
+      }
+      this.show(res.data);
+      void this.loadFiles(id);
+    },
+
+    show(v: PetitionStaffView): void {
+      const buttons = buttonsOf(v);
+      const active =
+        this.data.active && v.allowedEvents.includes(this.data.active) ? this.data.active : '';
+      const mine = this.data.departments.filter((d) => d.procuratorateId === v.procuratorateId);
+      this.setData({
+        state: 'ready',
+        petition: toShown(v),
+        buttons,
+        active,
+        activeName: active ? EVENTS[active].name : '',
+        otherDepartments: mine.filter((d) => d.id !== v.departmentId),
+        unitDepartments: mine,
+      });
+    },
+
+    async loadFiles(id: string): Promise<void> {
+      this.setData({ filesState: 'loading' });
+      const res = await call('petition', 'files', { id });
+      if (!res.ok) {
+        this.setData({ filesState: 'error', files: [] });
+        return;
+      }
+      this.setData({
+        filesState: 'ready',
+        files: res.data.files.map((f) => ({ ...f, sourceName: SOURCE_NAMES[f.source] })),
+      });
+    },
+
+    onRetry(): void {
+      void this.load(this.data.id);
+    },
+
+    onRetryFiles(): void {
+      void this.loadFiles(this.data.id);
+    },
+
+    onOpenFile(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>): void {
+      const file = this.data.files[e.currentTarget.dataset.index];
+      if (!file || !file.url) {
+        toast('该文件已不存在');
+        return;
+      }
+      const url = file.url;
+      if (/\.(jpe?g|png|gif|webp|bmp)$/i.test(file.name)) {
+        wx.previewImage({ urls: [url], current: url });
+        return;
+      }
+      wx.downloadFile({
+        url,
+        success: (res) => wx.openDocument({ filePath: res.tempFilePath, showMenu: true }),
+        fail: () => toast('文件打开失败，请稍后重试'),
+      });
+    },
+
+    // ---------------------------------------------------------------------------------------
+    // Steps
+
+    async onAction(e: WechatMiniprogram.TouchEvent<object, object, { event: Ev }>): Promise<void> {
+      const event = e.currentTarget.dataset.event;
+      const spec = EVENTS[event];
+      if (spec.form) {
+        this.setData({ active: event, activeName: spec.name, errors: {}, formError: '' });
+        return;
+      }
+      await this.send(event);
+    },
+
+    onCancelAction(): void {
+      this.setData({ active: '', activeName: '', errors: {}, formError: '' });
+    },
+
+    /** Text inputs: `data-field` is the data key, `data-error` the error key it clears. */
+    onInput(
+      e: WechatMiniprogram.CustomEvent<{ value: string }, object, { field: string; error: string }>,
+    ): void {
+      const { field, error } = e.currentTarget.dataset;
+      this.setData({ [field]: e.detail.value, [`errors.${error}`]: '' });
+    },
+
+    onPick(
+      e: WechatMiniprogram.CustomEvent<
+        { value: string | number },
+        object,
+        { field: string; error: string }
+      >,
+    ): void {
+      const { field, error } = e.currentTarget.dataset;
+      this.setData({ [field]: Number(e.detail.value), [`errors.${error}`]: '' });
+    },
+
+    onDueDateChange(e: WechatMiniprogram.PickerChange): void {
+      this.setData({ dueDate: String(e.detail.value), 'errors.dueDate': '' });
+    },
+
+    onItemInput(
+      e: WechatMiniprogram.CustomEvent<{ value: string }, object, { index: number }>,
+    ): void {
+      this.setData({
+        [`items[${e.currentTarget.dataset.index}]`]: e.detail.value,
+        'errors.items': '',
+      });
+    },
+
+    onAddItem(): void {
+      if (this.data.items.length >= L.itemsMax) return;
+      this.setData({ items: [...this.data.items, ''] });
+    },
+
+    onRemoveItem(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>): void {
+      const items = this.data.items.filter((_, i) => i !== e.currentTarget.dataset.index);
+      this.setData({ items: items.length ? items : [''] });
+    },
+
+    onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
+      if (e.detail.column !== 0) return;
+      const first = Number(e.detail.value);
+      this.setData({
+        unitColumns: columnsFor(this.data.unitGroups, first),
+        unitIndex: [first, 0],
+      });
+    },
+
+    onUnitChange(e: WechatMiniprogram.PickerChange): void {
+      const [i, j] = (e.detail.value as number[]).map(Number);
+      const unit = this.data.unitGroups[i]?.units[j];
+      if (!unit) return;
+      this.setData({
+        transferUnit: unit,
+        unitIndex: [i, j],
+        unitColumns: columnsFor(this.data.unitGroups, i),
+        'errors.to_procuratorateId': '',
+      });
+    },
+
+    async onChooseAttachments(): Promise<void> {
+      const room = L.attachmentsMax - this.data.attachments.length;
+      if (room <= 0 || this.data.uploading) return;
+      let chosen: WechatMiniprogram.ChooseMediaSuccessCallbackResult;
+      try {
+        chosen = await wx.chooseMedia({
+          count: room,
+          mediaType: ['image'],
+          sourceType: ['album', 'camera'],
+        });
+      } catch {
+        return; // cancelled
+      }
+      this.setData({ uploading: true });
+      const id = this.data.id;
+      const uploaded: Attachment[] = [];
+      for (const [i, file] of chosen.tempFiles.entries()) {
+        const ext = /\.[A-Za-z0-9]{1,5}$/.exec(file.tempFilePath)?.[0] ?? '.jpg';
+        const name = `reply-${Date.now()}-${i}${ext}`;
+        try {
+          const res = await wx.cloud.uploadFile({
+            cloudPath: `petitions/${id}/replies/${name}`,
+            filePath: file.tempFilePath,
+          });
+          uploaded.push({ fileID: res.fileID, name });
+        } catch (err) {
+          console.error('uploading a reply attachment failed', err);
+          toast('附件上传失败，请重试');
+          break;
+        }
+      }
+      this.setData({
+        uploading: false,
+        attachments: [...this.data.attachments, ...uploaded],
+        'errors.attachments': '',
+      });
+    },
+
+    onRemoveAttachment(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>): void {
+      this.setData({
+        attachments: this.data.attachments.filter((_, i) => i !== e.currentTarget.dataset.index),
+      });
+    },
+
+    async onSubmitAction(): Promise<void> {
+      if (this.data.active) await this.send(this.data.active);
+    },
+
+    /** Sends one step with the shown version; asks first when it cannot be undone. */
+    async send(event: Ev): Promise<void> {
+      const p = this.data.petition;
+      if (!p || this.data.submitting) return;
+      const spec = EVENTS[event];
+      this.setData({ submitting: true, formError: '' });
+      if (spec.ask && !(await confirm(`确认${spec.name}`, spec.ask, `确认${spec.name}`))) {
+        this.setData({ submitting: false });
+        return;
+      }
+      const res = await this.request(event, { id: p.id, version: p.version });
+      if (res.ok) {
+        this.setData({
+          submitting: false,
+          active: '',
+          activeName: '',
+          errors: {},
+          ...emptyForms(),
+        });
+        this.show(res.data);
+        void this.loadFiles(p.id);
+        toast(`${spec.name}成功`);
+        return;
+      }
+      const { error } = res;
+      if (error.code === 'CONFLICT') {
+        this.setData({ submitting: false });
+        notice('页面已过期', error.message);
+        await this.load(p.id);
+        return;
+      }
+      const errors = errorsById(error.issues);
+      const shown = Object.keys(errors).length > 0;
+      this.setData({
+        submitting: false,
+        errors,
+        // A message no field shows (a state or role refusal, a disclosure summary) shows above the button.
+        formError: shown && error.code === 'BAD_REQUEST' && spec.form ? '' : error.message,
+      });
+      if (!spec.form) toast(error.message);
+    },
+
+    request(event: Ev, target: { id: string; version: number }): Promise<StepResult> {
+      const d = this.data;
+      const reply = {
+        method: d.methodOptions[d.methodIndex]?.value ?? 'online',
+        text: d.replyText,
+        attachments: d.attachments.map((a) => a.fileID),
+      };
+      switch (event) {
+        case 'REGISTER':
+          return call('petition', 'register', {
+            ...target,
+            departmentId: d.unitDepartments[d.departmentIndex]?.id ?? '',
+          });
+        case 'ACCEPT':
+          return call('petition', 'accept', target);
+        case 'REFUSE':
+          return call('petition', 'refuse', {
+            ...target,
+            // An unchosen ground is sent as 0: the contract answers under the field.
+            ground: (d.groundOptions[d.groundIndex]?.value ?? 0) as RefusalGround,
+            explanation: d.explanation,
+          });
+        case 'REQUEST_MATERIALS':
+          return call('petition', 'requestMaterials', {
+            ...target,
+            items: d.items.filter((i) => i.trim() !== ''),
+            dueDate: d.dueDate,
+          });
+        case 'TRANSFER': {
+          const type = d.transferTypes[d.transferTypeIndex]?.value;
+          const to =
+            type === 'procuratorate'
+              ? { type, procuratorateId: d.transferUnit?.id ?? '' }
+              : type === 'department'
+                ? { type, departmentId: d.otherDepartments[d.transferDepartmentIndex]?.id ?? '' }
+                : type === 'legal_procedure'
+                  ? { type, procedure: d.procedure }
+                  : undefined;
+          // Without a chosen type `to` is left out, and the contract says 请选择转办去向.
+          return call('petition', 'transfer', {
+            ...target,
+            ...(to ? { to } : {}),
+            reason: d.reason,
+          } as Parameters<typeof call<'petition', 'transfer'>>[2]);
+        }
+        case 'ASSIGN':
+          return call('petition', 'assign', {
+            ...target,
+            staffId: d.petition?.assignees[d.assigneeIndex]?.staffId ?? '',
+          });
+        case 'PROCEDURAL_REPLY':
+          return call('petition', 'proceduralReply', { ...target, ...reply });
+        case 'PROGRESS_REPLY':
+          return call('petition', 'progressReply', { ...target, ...reply });
+        case 'ANSWER':
+          return call('petition', 'answer', { ...target, ...reply, result: d.result });
+        case 'CLOSE':
+          return call('petition', 'close', target);
+        case 'ARCHIVE':
+          return call('petition', 'archive', target);
+      }
+    },
+  },
+});
