@@ -387,6 +387,56 @@ async function chooseImage(o: Options): Promise<Obj> {
   return { tempFilePaths: tempFiles.map((t) => t.path), tempFiles };
 }
 
+/** wx.chooseMessageFile: files "from a chat"; in the browser, the file chooser. */
+async function chooseMessageFile(o: Options): Promise<Obj> {
+  await ensurePrivacy('chooseMessageFile');
+  const type = String(o.type ?? 'all');
+  const extensions = (o.extension as string[] | undefined) ?? [];
+  const accept =
+    type === 'image'
+      ? 'image/*'
+      : type === 'video'
+        ? 'video/*'
+        : extensions.map((e) => `.${e.replace(/^\./, '')}`).join(',');
+  const count = Number(o.count ?? 1);
+  let files: File[];
+  try {
+    files = await pickFiles(accept, count > 1);
+  } catch {
+    throw { errMsg: 'chooseMessageFile:fail cancel' };
+  }
+  const tempFiles = files.slice(0, count).map((f) => ({
+    path: saveTempFile(f, f.name),
+    size: f.size,
+    name: f.name,
+    type: f.type.startsWith('image/') ? 'image' : f.type.startsWith('video/') ? 'video' : 'file',
+    time: Math.floor(f.lastModified / 1000),
+  }));
+  return { tempFiles };
+}
+
+/** wx.downloadFile: fetches the URL (a devcloud temporary link) into a temporary file. */
+async function downloadFile(o: Options): Promise<Obj> {
+  const url = String(o.url ?? '');
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw { errMsg: 'downloadFile:fail network error' };
+  }
+  const blob = await res.blob();
+  const name = decodeURIComponent(url.split('/').pop() ?? 'file');
+  return { tempFilePath: saveTempFile(blob, name), statusCode: res.status };
+}
+
+/** wx.openDocument: WeChat shows the document; the browser opens it in a new tab. */
+function openDocument(o: Options): Obj {
+  const file = tempFile(String(o.filePath ?? ''));
+  if (!file) throw { errMsg: 'openDocument:fail file not found' };
+  window.open(file.url, '_blank', 'noopener');
+  return {};
+}
+
 function previewImage(o: Options): Obj {
   const urls = (o.urls as string[]) ?? [];
   const current = String(o.current ?? urls[0] ?? '');
@@ -793,6 +843,9 @@ export function createWx(): Obj {
     chooseMedia: api('chooseMedia', chooseMedia),
     chooseImage: api('chooseImage', chooseImage),
     previewImage: api('previewImage', previewImage),
+    chooseMessageFile: api('chooseMessageFile', chooseMessageFile),
+    downloadFile: api('downloadFile', downloadFile),
+    openDocument: api('openDocument', openDocument),
     getImageInfo: api('getImageInfo', async (o) => {
       const url = await assetUrl(String(o.src ?? ''), router.currentPage()?.route);
       const size = await imageSize(url);

@@ -113,6 +113,58 @@ const SCREENS: Screen[] = [
     shows: '#notfound-state',
   },
   {
+    name: '信访：选择类别',
+    as: DEMO.lawyer,
+    path: () => '/citizen/petition-submit/index',
+    shows: '#kinds',
+  },
+  {
+    name: '信访：国家赔偿表单',
+    as: DEMO.lawyer,
+    path: () => '/citizen/petition-submit/index?kind=state_compensation',
+    shows: '#f-compensation-victim-name',
+  },
+  {
+    name: '信访：未填写实名信息',
+    as: DEMO.otherCitizen,
+    path: () => '/citizen/petition-submit/index?kind=other',
+    shows: '#noprofile-state',
+  },
+  {
+    name: '信访：显示字段错误',
+    as: DEMO.lawyer,
+    path: () => '/citizen/petition-submit/index?kind=criminal_appeal',
+    shows: '#error-f-decision-title',
+    prepare: async (p) => {
+      await p.tap('提交信访');
+      await p.subscribe('reject');
+    },
+  },
+  {
+    name: '我的信访：没有记录',
+    as: DEMO.otherCitizen,
+    path: () => '/citizen/petition-mine/index',
+    shows: '#empty-state',
+  },
+  {
+    name: '我的信访：列表',
+    as: DEMO.lawyer,
+    path: () => '/citizen/petition-mine/index',
+    shows: '#summary',
+  },
+  {
+    name: '信访详情：已答复，可评价和申请复查',
+    as: DEMO.lawyer,
+    path: (d) => `/citizen/petition-detail/index?id=${citizenPetitionId(d, 'answered')}`,
+    shows: '#rate',
+  },
+  {
+    name: '信访详情：待补充材料',
+    as: DEMO.lawyer,
+    path: (d) => `/citizen/petition-detail/index?id=${citizenPetitionId(d, 'materials')}`,
+    shows: '#supply',
+  },
+  {
     name: '意见建议查询：空白',
     as: DEMO.citizen,
     path: () => '/citizen/suggestion-query/index',
@@ -226,7 +278,56 @@ const SCREENS: Screen[] = [
       await p.tap('显示完整身份证号码');
     },
   },
+  {
+    name: '信访办理：列表',
+    as: DEMO.registrar,
+    path: () => '/staff/petition-inbox/index',
+    shows: '#summary',
+  },
+  {
+    name: '信访办理：群众无权查看',
+    as: DEMO.citizen,
+    path: () => '/staff/petition-inbox/index',
+    shows: '#forbidden-state',
+  },
+  {
+    name: '信访详情：待登记',
+    as: DEMO.registrar,
+    path: (d) => `/staff/petition-detail/index?id=${petitionId(d, 'submitted')}`,
+    shows: '#act-register',
+  },
+  {
+    name: '信访详情：答复内容有误',
+    as: DEMO.handler,
+    path: (d) => `/staff/petition-detail/index?id=${petitionId(d, 'assigned')}`,
+    shows: '#error-text',
+    prepare: async (p) => {
+      await p.tap('程序性答复');
+      await p.type(/^答复内容/, '请联系被反映人李四，电话13912345678，协商解决。');
+      await p.tap('提交程序性答复');
+    },
+  },
+  {
+    name: '登记来信来访：显示字段错误',
+    as: DEMO.registrar,
+    path: () => '/staff/petition-file/index',
+    shows: '#error-channel',
+    prepare: async (p) => {
+      await p.pick(/^信访类别/, '控告');
+      await p.tap('登记信访');
+    },
+  },
 ];
+
+/** A citizen demo petition's id; the page list check passes a demo without them. */
+function citizenPetitionId(d: DemoData, which: keyof DemoData['citizenPetitions']): string {
+  return (d as Partial<DemoData>).citizenPetitions?.[which] ?? 'missing';
+}
+
+/** A demo petition's id; the page list check passes a demo without petitions. */
+function petitionId(d: DemoData, which: keyof DemoData['petitions']): string {
+  return (d as Partial<DemoData>).petitions?.[which] ?? 'missing';
+}
 
 /** Opens the screen afresh and brings it to its state; fails when the state does not show. */
 async function show(p: Preview, d: DemoData, screen: Screen, fontScale: number): Promise<void> {

@@ -22,6 +22,10 @@ export interface DemoData {
   /** A waiting suggestion whose content the content check flagged for review. */
   review: DemoSuggestion;
   replyText: string;
+  /** Petitions for the staff pages of 信访办理 (createStaffPetitions). */
+  petitions: DemoPetitions;
+  /** The petitioner's own petitions for the citizen pages of 信访 (createCitizenPetitions). */
+  citizenPetitions: CitizenDemoPetitions;
 }
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -103,5 +107,138 @@ export async function createDemoData(
     content: '关于集体上访的情况，希望检察院关注并尽快答复，我们已经等待很久了。',
     notify: false,
   });
-  return { replied, pending, review, replyText };
+  const petitions = await createStaffPetitions(cloud);
+  const citizenPetitions = await createCitizenPetitions(cloud);
+  return { replied, pending, review, replyText, petitions, citizenPetitions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Petitions for the staff pages (信访办理): filed by a petitioner of their own, so the citizen
+// pages' demo identities keep their own records.
+
+export const DEMO_PETITIONER = 'o-petition-demo-1';
+
+export interface DemoPetitions {
+  /** Filed, waiting for the registrar to register it. */
+  submitted: string;
+  /** Registered, accepted and assigned to the 控告申诉检察部 handler (张华). */
+  assigned: string;
+}
+
+/** Files two petitions to the demo procuratorate and moves one to its handler, as staff would. */
+export async function createStaffPetitions(cloud: DevCloud): Promise<DemoPetitions> {
+  await call(
+    cloud,
+    'account',
+    'profile.save',
+    { name: '陈晓', idNumber: '11010519491231002X', mobile: '13800138000' },
+    DEMO_PETITIONER,
+  );
+  const form = (request: string) => ({
+    kind: 'other',
+    procuratorateId: UNIT,
+    request,
+    facts: '2025年5月起，小区物业多次拒绝公开维修基金使用情况，向有关部门反映后至今没有结果。',
+    reasons: '物业公司的做法侵害了业主的合法权益。',
+    address: '北京市朝阳区建国路88号',
+    contact: '13800138000',
+    clientToken: token(),
+  });
+  const file = async (request: string) =>
+    (await call<{ id: string }>(cloud, 'petition', 'submit', form(request), DEMO_PETITIONER)).id;
+  const submitted = await file('请求督促物业公司公开维修基金的使用情况');
+  const assigned = await file('请求依法查处物业公司挪用维修基金的行为');
+  const registrar = 'o-staff-110105-registrar';
+  await call(cloud, 'petition', 'register', { id: assigned, departmentId: '110105-ks' }, registrar);
+  await call(cloud, 'petition', 'accept', { id: assigned }, registrar);
+  await call(
+    cloud,
+    'petition',
+    'assign',
+    { id: assigned, staffId: 'st-110105-handler' },
+    'o-staff-110105-leader',
+  );
+  return { submitted, assigned };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Petitions for the citizen pages (信访, 我的信访, 信访详情): filed by the demo lawyer, who has no
+// profile in the seed, so the demo citizens' profile screens stay as they are.
+
+export const CITIZEN_PETITIONER = 'o-lawyer-1';
+
+export interface CitizenDemoPetitions {
+  /** Answered: the replies and the answer, with the rating and review forms. */
+  answered: string;
+  /** Registered, with materials requested. */
+  materials: string;
+}
+
+/** Files two petitions as CITIZEN_PETITIONER; staff answer one and ask for materials on the other. */
+export async function createCitizenPetitions(cloud: DevCloud): Promise<CitizenDemoPetitions> {
+  await call(
+    cloud,
+    'account',
+    'profile.save',
+    { name: '黄明', idNumber: '11010519491231002X', mobile: '13800138000' },
+    CITIZEN_PETITIONER,
+  );
+  const step = (action: string, input: Record<string, unknown>, by: string) =>
+    call(cloud, 'petition', action, input, by);
+  const file = async (kind: string, extra: Record<string, unknown> = {}) =>
+    (
+      await call<{ id: string }>(
+        cloud,
+        'petition',
+        'submit',
+        {
+          kind,
+          procuratorateId: UNIT,
+          request: '请求依法处理邻居违法搭建并侵占公共通道的问题',
+          facts: '2025年5月起，邻居在楼道违法搭建，堵塞消防通道，多次反映未解决。',
+          reasons: '违法搭建危及公共安全，有关部门未依法履行职责。',
+          address: '北京市朝阳区建国路88号',
+          contact: '13800138000',
+          clientToken: token(),
+          ...extra,
+        },
+        CITIZEN_PETITIONER,
+      )
+    ).id;
+  const registrar = 'o-staff-110105-registrar';
+  const handler = 'o-staff-110105-handler';
+  const answered = await file('other');
+  await step('register', { id: answered, departmentId: '110105-ks' }, registrar);
+  await step('accept', { id: answered }, registrar);
+  await step('assign', { id: answered, staffId: 'st-110105-handler' }, 'o-staff-110105-leader');
+  await step(
+    'proceduralReply',
+    { id: answered, method: 'online', text: '您的信访已收到，本院已受理并正在依法办理。' },
+    handler,
+  );
+  await step(
+    'answer',
+    {
+      id: answered,
+      method: 'written',
+      text: '经调查核实，街道已责令拆除违法搭建，消防通道已恢复畅通，特此答复。',
+      result: '已责成有关部门依法处理',
+    },
+    handler,
+  );
+  const materials = await file('criminal_appeal', {
+    decision: {
+      title: '刑事判决书',
+      number: '（2024）京0105刑初123号',
+      date: '2024-11-20',
+      organ: '北京市朝阳区人民法院',
+    },
+  });
+  await step('register', { id: materials, departmentId: '110105-ks' }, registrar);
+  await step(
+    'requestMaterials',
+    { id: materials, items: ['原判决书复印件', '申诉人身份证复印件'], dueDate: '2099-12-31' },
+    registrar,
+  );
+  return { answered, materials };
 }
