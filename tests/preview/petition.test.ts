@@ -56,8 +56,14 @@ const PNG = Buffer.from(
 
     const chooser = p.page.waitForEvent('filechooser');
     await p.tap('添加照片');
-    await p.privacy('agree');
-    await p.tap('从手机相册选择');
+    // The privacy prompt and the source sheet answer while wx.chooseMedia is still in flight, so
+    // they are clicked directly (the helpers wait for the page to be idle first).
+    const layers = p.page.locator('#layers');
+    await layers
+      .locator('[data-preview-layer="privacy"]')
+      .getByRole('button', { name: '同意' })
+      .click();
+    await layers.getByText('从手机相册选择', { exact: true }).click();
     await (await chooser).setFiles({ name: 'evidence.png', mimeType: 'image/png', buffer: PNG });
     await p.waitForText('已上传');
 
@@ -113,7 +119,7 @@ const PNG = Buffer.from(
     await p.shot('preview-petition-answered-staff');
   }, 60_000);
 
-  test('When the citizen comes back, then the messages tell each step, the detail shows the answer and the photo, and the rating is saved', async () => {
+  test('When the citizen comes back, then the message of receipt opens the detail, which shows the answer and the photo, and the rating is saved', async () => {
     await p.as(DEMO.citizen);
     // One consent, one message (WeChat's one-time subscriptions): "received"; the later steps
     // wait in the outbox for the next consent, and the detail shows them all.
