@@ -2,13 +2,16 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DevCloud, InvokeError } from './index';
+import { createDemoActivity, describeDemo, seedWithDemo, storeIsEmpty } from './demo';
 import { createGateway, listen } from './gateway';
 
 const USAGE = `usage: npm run cloud -- <command>
-  start [--port N]                         seed if empty, serve the gateway (PORT, default 8309)
+  start [--port N]                         seed; on a new data folder also create demo petitions
+                                           and suggestions; serve the gateway (PORT, default 8309)
                                            and the browser preview (build/preview) at /
   call <function> '<event json>' [--openid ID]   call a function, print its result as JSON
-  seed                                     load demo data, print the demo identities as JSON
+  seed                                     load reference data, print the demo identities as JSON
+  demo                                     on a new data folder: seed and create the demo activity
   reset                                    delete all local data
   outbox [--openid ID]                     list sent subscription messages
   subscribe <openid> <templateId>...       accept one-time subscriptions, as the page prompt does
@@ -44,7 +47,7 @@ async function start(args: string[]) {
   const port = Number(option(args, '--port') ?? process.env.PORT ?? 8309);
   const host = process.env.HOST ?? '127.0.0.1';
   const cloud = DevCloud.open({ dir: dataDir(), publicBaseUrl: `http://${host}:${port}` });
-  const identities = await cloud.seed();
+  const { identities, demo } = await seedWithDemo(cloud);
   await cloud.warm();
   cloud.startTimers((fn, out) => {
     if (out instanceof Error) console.error(`[timer] ${fn} failed: ${out.message}`);
@@ -63,7 +66,9 @@ async function start(args: string[]) {
     dataDir: dataDir(),
     functions: cloud.functionNames(),
     identities,
+    demo,
   });
+  if (demo) console.error(describeDemo(demo));
   console.error(
     `devcloud listening on http://${host}:${bound} — POST /api/<function> with header X-WX-OPENID`,
   );
@@ -109,6 +114,18 @@ async function main(argv: string[]) {
     }
     case 'seed':
       return withCloud(async (cloud) => print(await cloud.seed()));
+    case 'demo':
+      return withCloud(async (cloud) => {
+        if (!storeIsEmpty(cloud)) {
+          throw new Error(
+            `${dataDir()} already has data: demo data is created on a new data folder only (npm run cloud -- reset first)`,
+          );
+        }
+        await cloud.seed();
+        const demo = await createDemoActivity(cloud);
+        print(demo);
+        console.error(describeDemo(demo));
+      });
     case 'reset': {
       const dir = dataDir();
       if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
