@@ -266,4 +266,22 @@ describe('drafts', () => {
     expect(page.data).toMatchObject({ content: '', topic: '', procuratorateId: '', result: null });
     expect(page.data.clientToken).not.toBe(token);
   });
+
+  test('When the page is opened again after a suggestion was filed, then the second suggestion is filed too, not taken for a retry', async () => {
+    const citizen = newCitizen();
+    const first = await h.as(citizen).open(submitPage);
+    await fillValid(first);
+    await first.tap('#submit');
+    const firstId = (first.data.result as { id: string }).id;
+    first.close();
+
+    const second = await h.as(citizen).open(submitPage);
+    expect(second.data.clientToken).not.toBe(first.data.clientToken);
+    await fillValid(second, `${CONTENT}另外，建议增设无障碍通道。`);
+    await second.tap('#submit');
+    const result = second.data.result as { id: string; duplicate: boolean };
+    expect(result.duplicate).toBe(false);
+    expect(result.id).not.toBe(firstId);
+    expect((await mine(citizen)).total).toBe(2);
+  });
 });

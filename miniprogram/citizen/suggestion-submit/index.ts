@@ -108,6 +108,9 @@ Component({
 
   methods: {
     onLoad(): void {
+      // `data` is built once when the page is defined: every opening needs its own token, or a
+      // second suggestion would be taken for a retry of the first.
+      this.setData({ clientToken: newClientToken() });
       this.restoreDraft();
       void this.loadUnits();
     },
