@@ -469,8 +469,33 @@ export interface PetitionView {
   /** Review (复查) may be requested until then; null when not (yet) possible. */
   reviewDeadline: string | null;
   reviewPetitionId: string | null;
+  /** When the next answer from the procuratorate is due ("reply expected by"); null when none. */
+  replyExpectedBy: string | null;
   /** What the petitioner may do now, so the page shows only those buttons. */
   can: { withdraw: boolean; supplyMaterials: boolean; rate: boolean; requestReview: boolean };
+}
+
+/** A deadline's standing (domain/deadlines/engine.ts). */
+export const DEADLINE_STATES = ['met', 'met_late', 'on_time', 'due_soon', 'overdue'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+export const DEADLINE_STATE_NAMES: Record<DeadlineState, string> = {
+  met: '按期完成',
+  met_late: '逾期完成',
+  on_time: '未到期',
+  due_soon: '即将到期',
+  overdue: '已超期',
+};
+
+/** One time limit of a petition: what, by whom, due when, met when, and how it stands. */
+export interface DeadlineView {
+  key: string;
+  name: string;
+  party: 'staff' | 'petitioner';
+  due: string;
+  metAt: string | null;
+  state: DeadlineState;
+  /** The due day is in a year the working-day calendar does not hold yet: it may move. */
+  uncertain: boolean;
 }
 
 /** Staff of the procuratorate see who filed it (ID masked), routing, handler and deadlines. */
@@ -485,6 +510,8 @@ export interface PetitionStaffView extends PetitionView {
   /** Suggestions only (诉访分离, duplicates); a staff member decides. */
   suggestions: { litigation: string | null; duplicateOf: string | null };
   due: { proceduralReply: string; result: string };
+  /** Every time limit that applies, earliest first. */
+  deadlines: DeadlineView[];
   /** Sent back with an action, so acting on a page gone stale answers CONFLICT. */
   version: number;
   /** The events this staff member may send now (the machine's names), for the page's buttons. */
@@ -518,6 +545,8 @@ export interface PetitionInboxItem extends PetitionListItem {
   proceduralReplyDue: string;
   resultDue: string;
   overdue: boolean;
+  /** The staff's next open due date and how it stands; null when none is open. */
+  nextDue: { name: string; due: string; state: DeadlineState } | null;
 }
 
 /** The staff inbox: one page and the number of petitions in each status (same filters but status). */

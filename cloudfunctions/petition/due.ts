@@ -1,51 +1,51 @@
-// The due dates a petition has now, and the next one, which the inbox filters on (stored as
-// `dueAt` with every change). The full deadline engine (working days, extensions, per-kind rules)
-// is the next step; these are the two promises every petition carries.
-import { DUE_SOON_DAYS, type InboxDueFilter, type PetitionStatus } from '../../typings/petition';
-import { _ } from '../_shared/cloud';
-import type { PetitionDoc } from './store';
+// Deadlines in the functions: the engine of domain/deadlines with the rules and the working-day
+// calendar (collection `calendar`, one document per year, seeded with the current and next year
+// and updated by administrators). Each petition stores its staff's next due date as `dueAt`, so the
+// inbox can filter what is due soon or overdue with an index.
+import { WorkCalendar, type YearCalendar } from '../../domain/deadlines/calendar';
+import {
+  DEFAULT_RULES,
+  deadlinesOf,
+  dueAfter,
+  nextStaffDeadline,
+  type Deadline,
+} from '../../domain/deadlines/engine';
+import { DUE_SOON_DAYS, type InboxDueFilter } from '../../typings/petition';
+import { _, db } from '../_shared/cloud';
+import { toPetition, type PetitionDoc } from './store';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** 件件有回复: a procedural reply within 7 days of receipt (DOMAIN.md, calendar days by default). */
-export const PROCEDURAL_REPLY_DAYS = 7;
-/** 条例 art. 34: an accepted petition is handled within 60 days. */
-export const RESULT_DAYS = 60;
+export const RULES = { ...DEFAULT_RULES, dueSoonDays: DUE_SOON_DAYS };
 
-const REPLIED: readonly PetitionStatus[] = [
-  'procedural_replied',
-  'in_progress',
-  'answered',
-  'closed',
-];
-const FINISHED: readonly PetitionStatus[] = [
-  'refused',
-  'transferred',
-  'withdrawn',
-  'answered',
-  'closed',
-  'archived',
-];
+/** How long one function instance keeps the calendar before reading it again. */
+const CALENDAR_TTL_MS = 10 * 60 * 1000;
+let cached: { at: number; calendar: WorkCalendar } | null = null;
 
-export function deadlines(doc: PetitionDoc) {
-  const accepted = 'acceptedAt' in doc ? doc.acceptedAt : doc.submittedAt;
+type CalendarDoc = YearCalendar & { _id: string };
+
+/** The working-day calendar, read from the `calendar` collection at most every 10 minutes. */
+export async function loadCalendar(now = Date.now()): Promise<WorkCalendar> {
+  if (cached && now - cached.at < CALENDAR_TTL_MS) return cached.calendar;
+  const res = await db.collection<CalendarDoc>('calendar').limit(100).get();
+  cached = { at: now, calendar: new WorkCalendar(res.data) };
+  return cached.calendar;
+}
+
+export function deadlinesOfDoc(doc: PetitionDoc, now: Date, cal: WorkCalendar): Deadline[] {
+  return deadlinesOf(toPetition(doc), now, cal, RULES);
+}
+
+/** The staff's next open due date, null when none is open (stored as `dueAt`). */
+export function nextDue(doc: PetitionDoc, cal: WorkCalendar): Date | null {
+  return nextStaffDeadline(deadlinesOfDoc(doc, doc.updatedAt, cal))?.due ?? null;
+}
+
+/** The 7-day and 3-month marks counted from receipt, whatever the state (list rows show them). */
+export function receiptMarks(doc: PetitionDoc, cal: WorkCalendar) {
   return {
-    proceduralReply: new Date(doc.submittedAt.getTime() + PROCEDURAL_REPLY_DAYS * DAY_MS),
-    result: new Date(accepted.getTime() + RESULT_DAYS * DAY_MS),
+    proceduralReply: dueAfter(doc.submittedAt, RULES.proceduralReply, cal, RULES),
+    result: dueAfter(doc.submittedAt, RULES.result, cal, RULES),
   };
-}
-
-export function overdue(doc: PetitionDoc, now: Date): boolean {
-  if (FINISHED.includes(doc.status)) return false;
-  const due = deadlines(doc);
-  if (!REPLIED.includes(doc.status) && now.getTime() > due.proceduralReply.getTime()) return true;
-  return now.getTime() > due.result.getTime();
-}
-
-/** The next due date still to meet: the procedural reply, then the result; null once finished. */
-export function nextDue(doc: PetitionDoc): Date | null {
-  if (FINISHED.includes(doc.status)) return null;
-  const due = deadlines(doc);
-  return REPLIED.includes(doc.status) ? due.result : due.proceduralReply;
 }
 
 /** The inbox's condition on `dueAt` for a due filter at `now`. */

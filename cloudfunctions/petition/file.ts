@@ -30,6 +30,7 @@ import {
 } from './store';
 import { moveTally } from './tally';
 import { nextDue } from './due';
+import type { WorkCalendar } from '../../domain/deadlines/calendar';
 
 /** A petition id made from what identifies the filing, so a retry files nothing new. */
 export function petitionIdFor(...parts: string[]): string {
@@ -154,12 +155,13 @@ export interface Filing {
  * Files a petition in the transaction `t`: the next receipt number of its procuratorate and year
  * (the counter is read and written in the same transaction, so numbers have no gaps and never
  * repeat), the document, its audit entry and its notifications. Answers the outbox ids to send
- * after the commit.
+ * after the commit. `cal` is loaded before the transaction: nothing else is read inside it.
  */
 export async function fileIn(
   t: Transaction,
   f: Filing,
   ctx: { openid: string | null; now: Date },
+  cal: WorkCalendar,
 ): Promise<{ doc: PetitionDoc; outboxIds: string[] }> {
   const year = receiptYear(ctx.now);
   const counter = counterId(f.procuratorate._id, year);
@@ -191,7 +193,7 @@ export async function fileIn(
     dueAt: null,
     ...(f.linkedFrom ? { linkedFrom: f.linkedFrom } : {}),
   };
-  doc.dueAt = nextDue(doc);
+  doc.dueAt = nextDue(doc, cal);
   const counterDoc: Omit<CounterDoc, '_id'> = {
     procuratorateId: f.procuratorate._id,
     year,

@@ -5,6 +5,7 @@ import type { Handler } from '../_shared/action';
 import { notFound } from '../_shared/failure';
 import { getProcuratorate } from '../_shared/org';
 import { staffMaySee } from './access';
+import { loadCalendar } from './due';
 import { claimOffline } from './offline';
 import { viewFor } from './handling';
 import { loadPetition, petitions } from './store';
@@ -49,7 +50,7 @@ export const get: Handler<Defs['get']> = async ({ input, ctx }) => {
   const doc = await loadPetition(input.id);
   if (doc && doc.petitionerOpenid !== null && doc.petitionerOpenid === ctx.openid) {
     const unit = (await getProcuratorate(doc.procuratorateId))?.name ?? '';
-    return petitionerView(doc, unit, ctx.openid, ctx.now);
+    return petitionerView(doc, unit, ctx.openid, ctx.now, await loadCalendar());
   }
   if (!doc || !ctx.staff || !staffMaySee(ctx.staff, doc)) throw notFound('信访事项');
   return viewFor(ctx.staff, doc, ctx.now);

@@ -8,6 +8,7 @@ import { getProcuratorate } from '../_shared/org';
 import type { PetitionEvent } from '../../domain/petition/machine';
 import { loadForPetitioner } from './access';
 import { departmentsOf, petitionIdFor } from './file';
+import { loadCalendar } from './due';
 import { applyEvent, type StepOptions } from './step';
 import type { PetitionDoc } from './store';
 import { petitionerView } from './views';
@@ -23,7 +24,7 @@ async function act(
   const doc = await loadForPetitioner(ctx.openid, id);
   const after = await applyEvent(ctx, doc, event(doc), await options(doc));
   const unit = (await getProcuratorate(after.procuratorateId))?.name ?? '';
-  return petitionerView(after, unit, ctx.openid, ctx.now);
+  return petitionerView(after, unit, ctx.openid, ctx.now, await loadCalendar());
 }
 
 export const withdraw: Handler<Defs['withdraw']> = async ({ input, ctx }) =>

@@ -25,7 +25,7 @@ import { isAccusedIn, loadForStaff, staffActor } from './access';
 import { departmentsOf, petitionIdFor } from './file';
 import { applyEvent, mayAttempt, type StepOptions } from './step';
 import { readTallies, zeroCounts } from './tally';
-import { dueCondition } from './due';
+import { dueCondition, loadCalendar } from './due';
 import { petitions, type PetitionDoc } from './store';
 import { inboxItem, staffView } from './views';
 
@@ -49,7 +49,7 @@ export async function viewFor(
     nameOf('procuratorates', doc.procuratorateId),
     nameOf('departments', doc.departmentId),
   ]);
-  const view = staffView(doc, unit ?? '', department, actor, now);
+  const view = staffView(doc, unit ?? '', department, actor, now, await loadCalendar());
   if (!view.allowedEvents.includes('ASSIGN') || !doc.departmentId) return view;
   return { ...view, assignees: await assigneesOf(doc.departmentId) };
 }
@@ -182,6 +182,7 @@ export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
       departmentIds.map(async (id) => [id, await nameOf('departments', id)] as const),
     ),
   );
+  const cal = await loadCalendar();
   const page: PetitionInbox = {
     // The query compares the stored name exactly; the normalised rule drops the rest (rare).
     items: list.data
@@ -192,6 +193,7 @@ export const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
           unit,
           d.departmentId ? (departments.get(d.departmentId) ?? null) : null,
           ctx.now,
+          cal,
         ),
       ),
     total,

@@ -17,6 +17,7 @@ import { withRetries } from '../_shared/transaction';
 import { auditEntry } from '../_shared/audit';
 import type { ProfileDoc } from '../account/profile';
 import { staffActor } from './access';
+import { loadCalendar } from './due';
 import { departmentsOf, fileIn, petitionIdFor } from './file';
 import { viewFor } from './handling';
 import { loadPetition, PETITIONS, type PetitionDoc } from './store';
@@ -57,6 +58,7 @@ export const fileOffline: Handler<Defs['fileOffline']> = async ({ input, ctx }) 
   );
   const owner = await verifiedOwner(idHash, input.petitioner.mobile);
 
+  const cal = await loadCalendar();
   let outboxIds: string[] = [];
   const doc = await withRetries(() =>
     db.runTransaction(async (t) => {
@@ -80,6 +82,7 @@ export const fileOffline: Handler<Defs['fileOffline']> = async ({ input, ctx }) 
           notifyReceived: owner !== null,
         },
         ctx,
+        cal,
       );
       outboxIds = out.outboxIds;
       return out.doc;

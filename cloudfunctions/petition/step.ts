@@ -16,6 +16,7 @@ import { withRetries } from '../_shared/transaction';
 import { effectRecords, fileIn, type Filing } from './file';
 import { PETITIONS, toDoc, toPetition, type PetitionDoc } from './store';
 import { moveTally } from './tally';
+import { loadCalendar, nextDue } from './due';
 
 export const CONFLICT_MESSAGE = '该信访已被他人处理，请刷新后重试';
 
@@ -75,7 +76,9 @@ export async function applyEvent(
   const filing = wantsFiling(step.effects) ? options.filing : undefined;
   if (wantsFiling(step.effects) && !filing) throw new Error(`${event.type}: nothing to file`);
 
+  const cal = await loadCalendar();
   const after = toDoc(before, step.next);
+  after.dueAt = nextDue(after, cal);
   const unitName = (await getProcuratorate(before.procuratorateId))?.name ?? '';
   const records = effectRecords(
     step.effects,
@@ -95,7 +98,7 @@ export async function applyEvent(
       await moveTally(t, current, after, ctx.now);
       for (const r of records) await t.collection(r.collection).add({ data: r.data });
       const ids = records.flatMap((r) => (r.outboxId ? [r.outboxId] : []));
-      if (filing) ids.push(...(await fileIn(t, filing, ctx)).outboxIds);
+      if (filing) ids.push(...(await fileIn(t, filing, ctx, cal)).outboxIds);
       outboxIds = ids;
       return true;
     }),

@@ -2,7 +2,6 @@
 import type { Petition } from '../../domain/petition/machine';
 import type { PetitionForm } from '../../typings/petition';
 import { db } from '../_shared/cloud';
-import { nextDue } from './due';
 import type { ContentFlag } from '../_shared/content';
 
 /** The domain's union without `id`, state by state (a plain Omit would merge the states). */
@@ -68,8 +67,8 @@ export function toDoc(before: PetitionDoc, next: Petition): PetitionDoc {
     version: before.version + 1,
     ...(before.linkedFrom ? { linkedFrom: before.linkedFrom } : {}),
   };
-  const doc = { ...fields, ...shell, _id: before._id, dueAt: null } as PetitionDoc;
-  return { ...doc, dueAt: nextDue(doc) };
+  // `dueAt` needs the working-day calendar: the caller sets it (due.ts `nextDue`).
+  return { ...fields, ...shell, _id: before._id, dueAt: null } as PetitionDoc;
 }
 
 export function counterId(procuratorateId: string, year: number): string {

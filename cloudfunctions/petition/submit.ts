@@ -13,6 +13,7 @@ import { getProcuratorate } from '../_shared/org';
 import { dispatchOne } from '../_shared/outbox';
 import { isTransactionConflict, withRetries } from '../_shared/transaction';
 import type { ProfileDoc } from '../account/profile';
+import { loadCalendar } from './due';
 import { departmentsOf, fileIn, petitionIdFor } from './file';
 import { loadPetition, PETITIONS, type PetitionDoc } from './store';
 
@@ -70,6 +71,7 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
   });
   const { clientToken: _token, ...form } = input;
 
+  const cal = await loadCalendar();
   let outboxIds: string[] = [];
   const run = () =>
     db.runTransaction(async (t) => {
@@ -93,6 +95,7 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
           notifyReceived: true,
         },
         ctx,
+        cal,
       );
       outboxIds = filed.outboxIds;
       const receiptNumber = filed.doc.receiptNumber;

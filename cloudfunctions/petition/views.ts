@@ -10,13 +10,16 @@ import {
   PETITION_KIND_NAMES,
   PETITION_STATUS_NAMES,
   REFUSAL_GROUND_TEXTS,
+  type DeadlineView,
   type PetitionInboxItem,
   type PetitionListItem,
   type PetitionStaffView,
   type PetitionView,
 } from '../../typings/petition';
 import { toPetition, type PetitionDoc } from './store';
-import { deadlines, overdue } from './due';
+import type { WorkCalendar } from '../../domain/deadlines/calendar';
+import { nextStaffDeadline, type Deadline } from '../../domain/deadlines/engine';
+import { deadlinesOfDoc, receiptMarks } from './due';
 
 const EXCERPT_LENGTH = 40;
 
@@ -51,8 +54,10 @@ export function petitionerView(
   unitName: string,
   openid: string,
   now: Date,
+  cal: WorkCalendar,
 ): PetitionView {
   const p = toPetition(doc);
+  const next = nextStaffDeadline(deadlinesOfDoc(doc, now, cal));
   const can = allowedEvents(p, { type: 'citizen', openid }, now);
   const a = answered(p);
   const lastRequest = p.materialsRequests[p.materialsRequests.length - 1];
@@ -117,6 +122,7 @@ export function petitionerView(
         ? reviewDeadline(a.answer.answeredAt).toISOString()
         : null,
     reviewPetitionId: a?.review?.reviewPetitionId ?? null,
+    replyExpectedBy: next ? next.due.toISOString() : null,
     can: {
       withdraw: can.includes('WITHDRAW'),
       supplyMaterials: can.includes('SUPPLY_MATERIALS'),
@@ -131,8 +137,10 @@ export function inboxItem(
   unitName: string,
   departmentName: string | null,
   now: Date,
+  cal: WorkCalendar,
 ): PetitionInboxItem {
-  const due = deadlines(doc);
+  const due = receiptMarks(doc, cal);
+  const next = nextStaffDeadline(deadlinesOfDoc(doc, now, cal));
   return {
     ...listItem(doc, unitName),
     channel: doc.channel,
@@ -141,7 +149,8 @@ export function inboxItem(
     contentFlag: doc.contentFlag,
     proceduralReplyDue: due.proceduralReply.toISOString(),
     resultDue: due.result.toISOString(),
-    overdue: overdue(doc, now),
+    overdue: next?.state === 'overdue',
+    nextDue: next ? { name: next.name, due: next.due.toISOString(), state: next.state } : null,
   };
 }
 
@@ -155,10 +164,11 @@ export function staffView(
   departmentName: string | null,
   actor: Actor,
   now: Date,
+  cal: WorkCalendar,
   assignees: { staffId: string; name: string }[] = [],
 ): PetitionStaffView {
-  const base = petitionerView(doc, unitName, doc.petitionerOpenid ?? '', now);
-  const due = deadlines(doc);
+  const base = petitionerView(doc, unitName, doc.petitionerOpenid ?? '', now, cal);
+  const due = receiptMarks(doc, cal);
   const litigation = litigationSuggestion(doc.kind);
   return {
     ...base,
@@ -180,6 +190,7 @@ export function staffView(
       proceduralReply: due.proceduralReply.toISOString(),
       result: due.result.toISOString(),
     },
+    deadlines: deadlinesOfDoc(doc, now, cal).map(deadlineView),
     version: doc.version,
     allowedEvents: allowedEvents(toPetition(doc), actor, now),
     assignees,
@@ -190,5 +201,17 @@ export function staffView(
           receiptNumber: doc.linkedFrom.receiptNumber,
         }
       : null,
+  };
+}
+
+function deadlineView(d: Deadline): DeadlineView {
+  return {
+    key: d.key,
+    name: d.name,
+    party: d.party,
+    due: d.due.toISOString(),
+    metAt: d.metAt ? d.metAt.toISOString() : null,
+    state: d.state,
+    uncertain: d.uncertain,
   };
 }

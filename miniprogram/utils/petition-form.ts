@@ -12,6 +12,7 @@ import type {
   PetitionSubmitInput,
   RefusalGround,
   ReplyMethod,
+  DeadlineState,
 } from '../../typings/petition';
 
 export const PETITION_KINDS: readonly PetitionKind[] = [
@@ -90,6 +91,15 @@ export const REFUSAL_GROUND_TEXTS: Record<RefusalGround, string> = {
 };
 
 export const REPLY_METHODS: readonly ReplyMethod[] = ['online', 'written', 'telephone', 'sms'];
+
+/** How a deadline stands (typings/petition.ts DEADLINE_STATE_NAMES). */
+export const DEADLINE_STATE_NAMES: Record<DeadlineState, string> = {
+  met: '按期完成',
+  met_late: '逾期完成',
+  on_time: '未到期',
+  due_soon: '即将到期',
+  overdue: '已超期',
+};
 
 export const REPLY_METHOD_NAMES: Record<ReplyMethod, string> = {
   online: '网上答复',
@@ -358,14 +368,36 @@ function put(target: Record<string, unknown>, path: string, value: unknown) {
   node[keys[keys.length - 1]] = value;
 }
 
+/** Filing for another person (代为信访), as typed: the contract's `onBehalfOf`. */
+export interface ProxyValues {
+  name: string;
+  /** A PROXY_RELATIONSHIPS value, or '' when none is chosen yet (the contract says so). */
+  relationship: string;
+  note: string;
+}
+
+/** One compensation or aid already received (judicial assistance), as typed. */
+export interface ReceivedValues {
+  amount: string;
+  source: string;
+}
+
 /**
  * The submit input of `kind` from the values typed: the shown fields only, empty optional ones
  * left out, numbers as typed (the contract reads numeric strings). The contract checks the rest.
+ * `onBehalfOf` is sent only when given (filing for another person); `received` only for judicial
+ * assistance, where an empty list means nothing was received.
  */
 export function buildForm(
   kind: PetitionKind,
   values: FormValues,
-  extra: { procuratorateId: string; clientToken: string; attachments?: string[] },
+  extra: {
+    procuratorateId: string;
+    clientToken: string;
+    attachments?: string[];
+    onBehalfOf?: ProxyValues | null;
+    received?: ReceivedValues[];
+  },
 ): PetitionSubmitInput {
   const form: Record<string, unknown> = {
     kind,
@@ -373,6 +405,10 @@ export function buildForm(
     clientToken: extra.clientToken,
     attachments: extra.attachments ?? [],
   };
+  if (extra.onBehalfOf) {
+    const { name, relationship, note } = extra.onBehalfOf;
+    form.onBehalfOf = { name, relationship, ...(note.trim() ? { note } : {}) };
+  }
   for (const f of visibleFields(kind, values)) {
     const raw = values[f.id];
     if (f.type === 'switch') {
@@ -383,7 +419,13 @@ export function buildForm(
     if (!f.required && value.trim() === '') continue;
     put(form, f.path, value);
   }
-  if (kind === 'judicial_assistance') put(form, 'assistance.received', []);
+  if (kind === 'judicial_assistance') {
+    put(
+      form,
+      'assistance.received',
+      (extra.received ?? []).map((r) => ({ amount: r.amount, source: r.source })),
+    );
+  }
   return form as unknown as PetitionSubmitInput;
 }
 
@@ -413,41 +455,4 @@ export function petitionTagClass(status: PetitionStatus): string {
   if (status === 'answered' || status === 'closed' || status === 'archived') return 'tag-replied';
   if (status === 'refused' || status === 'withdrawn' || status === 'transferred') return 'tag-soon';
   return 'tag-pending';
-}
-
-/** Statuses still waiting for the procedural reply (件件有回复, within 7 days). */
-const BEFORE_REPLY: readonly PetitionStatus[] = [
-  'submitted',
-  'registered',
-  'materials_requested',
-  'accepted',
-  'assigned',
-];
-/** Statuses with nothing more due. */
-const FINISHED: readonly PetitionStatus[] = [
-  'refused',
-  'transferred',
-  'withdrawn',
-  'answered',
-  'closed',
-  'archived',
-];
-
-/** A deadline is "due soon" within this many days. */
-export const DUE_SOON_DAYS = 3;
-
-/** The deadline that matters now: the procedural reply's, then the result's; null when finished. */
-export function currentDue(
-  status: PetitionStatus,
-  due: { proceduralReply: string; result: string },
-): { label: string; at: string } | null {
-  if (FINISHED.includes(status)) return null;
-  if (BEFORE_REPLY.includes(status)) return { label: '程序性答复期限', at: due.proceduralReply };
-  return { label: '办理期限', at: due.result };
-}
-
-/** Whether `at` is still ahead but within DUE_SOON_DAYS of `now`. */
-export function dueSoon(at: string, now: number = Date.now()): boolean {
-  const ms = Date.parse(at) - now;
-  return ms >= 0 && ms <= DUE_SOON_DAYS * 24 * 60 * 60 * 1000;
 }

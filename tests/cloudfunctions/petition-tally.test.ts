@@ -230,3 +230,56 @@ describe('due filters', () => {
     });
   });
 });
+
+describe('deadlines in the views', () => {
+  test('When a petition is filed, then the petitioner sees the reply expected by the 7-day mark on the working-day calendar, and staff see every deadline', async () => {
+    const { WorkCalendar } = await import('../../domain/deadlines/calendar');
+    const { DEFAULT_RULES, dueAfter } = await import('../../domain/deadlines/engine');
+    const years = await t.find('calendar');
+    const cal = new WorkCalendar(years as never);
+    const me = await citizenWithProfile(t, 'deadline-view');
+    const id = await submitPetition(t, me);
+    const [stored] = await t.find('petitions', { _id: id });
+    const expected = dueAfter(
+      new Date(stored.submittedAt as string),
+      DEFAULT_RULES.proceduralReply,
+      cal,
+      DEFAULT_RULES,
+    ).toISOString();
+
+    const mine = data(await t.call('petition', 'get', { id }, me));
+    expect(mine.replyExpectedBy).toBe(expected);
+    expect(new Date(stored.dueAt as string).toISOString()).toBe(expected);
+    // It ends at the end of a China day.
+    expect(new Date(Date.parse(expected) + 8 * 3600_000).toISOString().slice(11)).toBe(
+      '23:59:59.999Z',
+    );
+
+    const staff = await staffView(id);
+    expect(staff.deadlines).toEqual([
+      expect.objectContaining({
+        key: 'procedural_reply',
+        name: '程序性答复',
+        party: 'staff',
+        due: expected,
+        metAt: null,
+        state: 'on_time',
+      }),
+    ]);
+    const inbox = data(await t.call('petition', 'inbox', { pageSize: 50 }, DEMO.registrar));
+    expect(inbox.items.find((i) => i.id === id)?.nextDue).toEqual({
+      name: '程序性答复',
+      due: expected,
+      state: 'on_time',
+    });
+
+    data(await t.call('petition', 'register', { id, departmentId: '110105-ks' }, DEMO.registrar));
+    const accepted = data(await t.call('petition', 'accept', { id }, DEMO.registrar));
+    const keys = (accepted as PetitionStaffView).deadlines.map((d) => [d.key, d.state]);
+    expect(keys).toEqual([
+      ['procedural_reply', 'met'],
+      ['handling', 'on_time'],
+      ['result', 'on_time'],
+    ]);
+  });
+});

@@ -1,11 +1,20 @@
 // Following a petition (citizen): filed on the page, handled by staff through the function, then
 // read, rated, reviewed, withdrawn and supplied with materials on the detail page; 我的信访 lists it.
+// Consent to a progress message is asked on the page while the petition is open, and a later staff
+// step then sends the message (devcloud counts the one-time quota and keeps what was sent).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EJSON } from 'bson';
 import { DEMO, Harness, type PageHandle } from './harness';
 import { newCitizen } from './builders';
 
 jest.setTimeout(60_000);
 
 const MOBILE = '13800138000';
+const PROGRESS_TEMPLATE: string = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'config', 'templates.json'), 'utf8'),
+).petitionProgress.id;
+const SUBSCRIBED = '检察院办理有新进展时，将通过服务通知告诉您';
 
 let h: Harness;
 let submitPage: string;
@@ -85,6 +94,33 @@ async function openDetail(id: string): Promise<PageHandle> {
   return h.open(detailPage, { id });
 }
 
+/** The outbox entries of one petition, oldest first, as stored. */
+async function outbox(id: string): Promise<Record<string, unknown>[]> {
+  const res = (await h.cloud.store.handle('database.getDocument', {
+    collectionName: 'outbox',
+    queryType: 'WHERE',
+    query: EJSON.stringify({ 'ref.entity': 'petition', 'ref.id': id }, { relaxed: false }),
+    offset: 0,
+    limit: 100,
+  })) as { data?: { list: string[] } };
+  return (res.data?.list ?? [])
+    .map((d) => EJSON.parse(d, { relaxed: true }) as Record<string, unknown>)
+    .sort(
+      (a, b) =>
+        new Date(a.createdAt as string).getTime() - new Date(b.createdAt as string).getTime(),
+    );
+}
+
+/** The status phrase of each progress message `openid` was sent. */
+function sentPhrases(openid: string): string[] {
+  return h.cloud.platform
+    .messages({ touser: openid, templateId: PROGRESS_TEMPLATE })
+    .map((m) => m.data.phrase2.value);
+}
+
+const quota = (openid: string) => h.cloud.platform.quota(openid, PROGRESS_TEMPLATE);
+const prompt = (openid: string) => ({ openid, tmplIds: [PROGRESS_TEMPLATE], inTap: true });
+
 describe('the whole story', () => {
   test('When staff register, accept, assign, reply and answer, then the citizen sees every step and the answer, rates it once and asks for review', async () => {
     const me = await citizen();
@@ -114,6 +150,7 @@ describe('the whole story', () => {
     expect(page.text('.reply')).toContain(DEMO.unitName);
     expect(page.texts('.reply-text')[1]).toBe('经调查核实，相关部门已依法作出处理，特此答复。');
     expect(page.has('#withdraw')).toBe(false);
+    expect(page.has('#subscribe-next')).toBe(false); // answered: no next step to be told of
     expect(page.has('#rate')).toBe(true);
     expect(page.text('#review-deadline')).toMatch(/\d{4}-\d{2}-\d{2}/);
 
@@ -130,18 +167,24 @@ describe('the whole story', () => {
       satisfaction: 'dissatisfied',
     });
 
-    // Review: at least ten characters, confirmed first.
+    // Review: at least ten characters, confirmed first. Each tap that goes on asks for the next
+    // progress message inside the tap, and the review is requested even when it is declined.
+    const asked = h.recorded.subscribeRequests.length;
     await page.input('#review-reason', '理由太短');
     await page.tap('#review-submit');
     expect(page.text('#error-review-reason')).toBe('申请复查的理由至少10个字');
     expect(h.recorded.modals).toEqual([]);
+    expect(h.recorded.subscribeRequests).toHaveLength(asked);
     await page.input('#review-reason', '答复认定的事实与实际情况不符，请求上级检察院复查。');
     h.modalAnswer = 'cancel';
     await page.tap('#review-submit');
     expect(h.recorded.modals.at(-1)?.title).toBe('确定申请复查？');
     expect(page.has('#review-filed')).toBe(false);
+    expect(h.recorded.subscribeRequests.slice(asked)).toEqual([prompt(me)]);
     h.modalAnswer = 'confirm';
+    h.subscribeDecision = 'reject';
     await page.tap('#review-submit');
+    expect(h.recorded.subscribeRequests.slice(asked)).toEqual([prompt(me), prompt(me)]);
     expect(page.has('#review-filed')).toBe(true);
     expect(page.has('#review')).toBe(false);
     const view = await h.data('petition', 'get', { id }, me);
@@ -171,6 +214,7 @@ describe('withdrawing', () => {
     expect(h.recorded.modals.at(-1)).toMatchObject({ title: '确定撤回信访？', answer: 'confirm' });
     expect(page.text('#status')).toBe('已撤回');
     expect(page.has('#withdraw')).toBe(false);
+    expect(page.has('#subscribe-next')).toBe(false);
     expect(page.texts('.step-status').at(-1)).toBe('已撤回');
     expect((await h.data('petition', 'get', { id }, me)).status).toBe('withdrawn');
   });
@@ -199,22 +243,29 @@ describe('supplying materials', () => {
     );
 
     const page = await openDetail(id);
+    h.recorded.subscribeRequests.length = 0; // the one of filing
     expect(page.text('#status')).toBe('待补充材料');
     expect(page.text('#materials-request')).toContain('1. 身份证复印件');
     expect(page.text('#materials-request')).toContain('2. 相关判决书');
     expect(page.text('#materials-due')).toContain('2099-12-31');
 
-    // Neither a file nor a note: the page says what is missing.
+    // Neither a file nor a note: the page says what is missing, and asks nothing.
     await page.tap('#supply-submit');
     expect(page.text('#error-supply-attachments')).toBe('请上传补充的材料或填写补充说明');
+    expect(h.recorded.subscribeRequests).toEqual([]);
 
     h.nextMessageFiles = [h.tempFile('判决书.pdf', Buffer.from('%PDF-1.4 judgement'))];
     await page.tap('#add-pdf');
     expect(page.text('.attachment')).toContain('已上传');
     expect(h.recorded.uploads[0].cloudPath).toMatch(new RegExp(`^petitions/${id}/materials-`));
     await page.input('#materials-note', '判决书为二审判决');
+    const before = quota(me);
     await page.tap('#supply-submit');
 
+    // The tap asked for the next progress message before sending; it was allowed.
+    expect(h.recorded.subscribeRequests).toEqual([prompt(me)]);
+    expect(quota(me)).toBe(before + 1);
+    expect(page.text('#subscribe-result')).toBe(SUBSCRIBED);
     expect(h.recorded.toasts.at(-1)?.title).toBe('补充材料已提交');
     expect(page.has('#supply')).toBe(false);
     expect(page.has('#materials-request')).toBe(false);
@@ -251,6 +302,87 @@ describe('supplying materials', () => {
     expect(h.recorded.previews).toHaveLength(1);
     expect(h.recorded.previews[0].urls).toHaveLength(2);
     expect(h.recorded.previews[0].current).toBe(h.recorded.previews[0].urls[1]);
+  });
+});
+
+describe('the next progress message', () => {
+  test('When the citizen taps 提醒我下一步进展 and allows it, then the next staff step sends them a message', async () => {
+    const me = await citizen();
+    const id = await fileOnPage();
+    // The consent given when filing was spent on "received".
+    expect(sentPhrases(me)).toEqual(['已收到']);
+    expect(quota(me)).toBe(0);
+
+    const page = await openDetail(id);
+    expect(page.text('#subscribe-next')).toBe('提醒我下一步进展');
+    expect(page.has('#subscribe-result')).toBe(false);
+    h.recorded.subscribeRequests.length = 0;
+    h.recorded.calls.length = 0;
+    await page.tap('#subscribe-next');
+    expect(h.recorded.subscribeRequests).toEqual([prompt(me)]);
+    expect(page.text('#subscribe-result')).toBe(SUBSCRIBED);
+    expect(quota(me)).toBe(1);
+    // Nothing else happened on the tap.
+    expect(h.recorded.calls).toEqual([]);
+
+    // Registering tells nobody; accepting tells the petitioner, spending the consent.
+    await staff('register', { id, departmentId: '110105-ks' }, DEMO.registrar);
+    await staff('accept', { id }, DEMO.registrar);
+    expect(sentPhrases(me)).toEqual(['已收到', '已受理']);
+    expect(quota(me)).toBe(0);
+    const [, accepted] = h.cloud.platform.messages({ touser: me });
+    expect(accepted).toMatchObject({
+      templateId: PROGRESS_TEMPLATE,
+      page: `citizen/petition-detail/index?id=${id}`,
+    });
+    expect((await outbox(id)).map((o) => [o.touser, o.status])).toEqual([
+      [me, 'sent'],
+      [me, 'sent'],
+    ]);
+
+    // Still open: the page offers the next one again.
+    page.close();
+    const again = await openDetail(id);
+    expect(again.text('#status')).toBe('已受理');
+    expect(again.has('#subscribe-next')).toBe(true);
+  });
+
+  test('When the citizen declines, then the page says progress can still be seen here, and the next step sends nothing', async () => {
+    const me = await citizen();
+    const id = await fileOnPage();
+    const page = await openDetail(id);
+    h.subscribeDecision = 'reject';
+    await page.tap('#subscribe-next');
+    expect(h.recorded.subscribeRequests.at(-1)).toEqual(prompt(me));
+    expect(page.text('#subscribe-result')).toContain('您仍可随时打开本页查看办理进度');
+    expect(page.text('#subscribe-result')).not.toBe(SUBSCRIBED);
+    expect(quota(me)).toBe(0);
+
+    await staff('register', { id, departmentId: '110105-ks' }, DEMO.registrar);
+    await staff('accept', { id }, DEMO.registrar);
+    expect(sentPhrases(me)).toEqual(['已收到']);
+    expect((await outbox(id)).map((o) => o.status)).toEqual(['sent', 'no_quota']);
+  });
+
+  test('When staff ask for materials and the citizen supplies them, declining the message, then the materials are still supplied', async () => {
+    const me = await citizen();
+    const id = await fileOnPage();
+    await staff('register', { id, departmentId: '110105-ks' }, DEMO.registrar);
+    await staff(
+      'requestMaterials',
+      { id, items: ['身份证复印件'], dueDate: '2099-12-31' },
+      DEMO.registrar,
+    );
+    const page = await openDetail(id);
+    h.recorded.subscribeRequests.length = 0;
+    h.subscribeDecision = 'reject';
+    await page.input('#materials-note', '身份证复印件已邮寄至贵院');
+    await page.tap('#supply-submit');
+    expect(h.recorded.subscribeRequests).toEqual([prompt(me)]);
+    expect(h.recorded.toasts.at(-1)?.title).toBe('补充材料已提交');
+    expect(page.has('#supply')).toBe(false);
+    expect(page.has('#subscribe-result')).toBe(false);
+    expect((await h.data('petition', 'get', { id }, me)).materialsRequest).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ import {
   REFUSAL_GROUND_TEXTS as CONTRACT_GROUND_TEXTS,
   REFUSAL_GROUNDS as CONTRACT_GROUNDS,
   REPLY_METHOD_NAMES as CONTRACT_METHOD_NAMES,
+  DEADLINE_STATE_NAMES as CONTRACT_DEADLINE_STATE_NAMES,
   REPLY_METHODS as CONTRACT_METHODS,
   petition as contract,
   type PetitionKind,
@@ -34,10 +35,13 @@ import {
   REFUSAL_GROUNDS,
   REPLY_METHOD_NAMES,
   REPLY_METHODS,
+  DEADLINE_STATE_NAMES,
   STAFF_STEP_LIMITS,
   visibleFields,
   type FormValues,
 } from '../../miniprogram/utils/petition-form';
+import { PROXY_RELATIONSHIPS } from '../../miniprogram/utils/petition-citizen';
+import type { UnitGroup } from '../../miniprogram/utils/units';
 import { buildPetition, OWN_MOBILE } from '../helpers/petition';
 import { newCitizen } from './builders';
 import { DEMO, Harness, type PageHandle } from './harness';
@@ -150,6 +154,7 @@ describe('mirrored reference data', () => {
     expect(REFUSAL_GROUND_TEXTS).toEqual(CONTRACT_GROUND_TEXTS);
     expect([...REPLY_METHODS]).toEqual([...CONTRACT_METHODS]);
     expect(REPLY_METHOD_NAMES).toEqual(CONTRACT_METHOD_NAMES);
+    expect(DEADLINE_STATE_NAMES).toEqual(CONTRACT_DEADLINE_STATE_NAMES);
     expect(PETITION_LIMITS).toEqual(CONTRACT_LIMITS);
   });
 
@@ -324,7 +329,7 @@ describe('inbox', () => {
     expect(row).toContain('承办中');
     expect(row).toContain('控告申诉检察部');
     expect(row).toContain('周杰');
-    expect(row).toContain('程序性答复期限');
+    expect(row).toContain('办结期限'); // accepted: the 60 days of handling come next
     expect(page.texts('.petition .overdue')).toEqual([]);
 
     // by status
@@ -610,6 +615,33 @@ describe('detail', () => {
     expect(seen.transfer?.toName).toContain('北京市海淀区人民检察院');
   });
 
+  test("When a registrar transfers to another procuratorate, then the picker offers every procuratorate but the petition's own", async () => {
+    const id = await registered(await citizen());
+    const page = await openDetail(id, DEMO.registrar);
+    await step(page, 'transfer');
+    await page.change('#transfer-type-picker', 0);
+    expect(page.has('#unit-picker')).toBe(true);
+
+    const unitIds = (groups: UnitGroup[]) => groups.flatMap((g) => g.units.map((u) => u.id));
+    const all = unitIds(page.data.allUnitGroups as UnitGroup[]);
+    const offered = unitIds(page.data.unitGroups as UnitGroup[]);
+    expect(all).toContain(DEMO.unit);
+    expect(offered).not.toContain(DEMO.unit);
+    expect(offered).toEqual(all.filter((u) => u !== DEMO.unit));
+    expect(offered).toEqual(expect.arrayContaining([DEMO.otherUnit, CITY.unit]));
+
+    // Turning the first column to Beijing lists its units without 朝阳区 itself.
+    const groups = page.data.unitGroups as UnitGroup[];
+    const beijing = groups.findIndex((g) => g.units.some((u) => u.id === DEMO.otherUnit));
+    page.comp
+      .querySelector('#unit-picker')
+      ?.dispatchEvent('columnchange', { detail: { column: 0, value: beijing } });
+    await h.idle();
+    const column = page.data.unitColumns[1] as string[];
+    expect(column).toEqual(expect.arrayContaining(['北京市人民检察院', '北京市海淀区人民检察院']));
+    expect(column).not.toContain(DEMO.unitName);
+  });
+
   test('When the petition changed after the page was opened, then acting answers the conflict message and the page reloads', async () => {
     const id = await file(await citizen());
     const page = await openDetail(id, DEMO.registrar);
@@ -692,5 +724,152 @@ describe('offline filing', () => {
     const detail = await openDetail(id, DEMO.registrar);
     expect(detail.text('#channel')).toBe('来信');
     expect(detail.text('#petitioner-name')).toBe('王五');
+  });
+
+  /** Fills the channel, the petitioner and the common fields of `kind`. */
+  async function fillLetter(page: PageHandle, kind: PetitionKind) {
+    await page.change('#channel-picker', OFFLINE_CHANNELS.indexOf('letter'));
+    await page.input('#name-input', '王五');
+    await page.input('#id-number-input', '11010519491231002X');
+    await page.input('#mobile-input', '13700137000');
+    await page.change('#kind-picker', PETITION_KINDS.indexOf(kind));
+    await page.input('#f-request', '请求依法处理并给予答复');
+    await page.input('#f-facts', '2025年3月起，我的合法权益受到侵害，多次反映没有结果。');
+    await page.input('#f-reasons', '相关机关未依法履行职责。');
+    await page.input('#f-address', '北京市朝阳区朝阳路1号');
+  }
+
+  function filedId(): string {
+    const nav = h.recorded.navigations.at(-1);
+    expect(nav?.kind).toBe('redirectTo');
+    return /\?id=(.+)$/.exec(nav?.url ?? '')?.[1] ?? '';
+  }
+
+  test('When a registrar files a letter for another person with its scan, then the scan and the proxy are filed and the detail lists both', async () => {
+    const page = await h.as(DEMO.registrar).open(filePage);
+    await fillLetter(page, 'other');
+
+    // The scanned letter, as a PDF; a file over 10 MB is refused with the reason.
+    h.nextMessageFiles = [
+      h.tempFile('来信扫描件.pdf', Buffer.from('%PDF-1.4 the letter')),
+      h.tempFile('太大.pdf', { size: 10 * 1024 * 1024 + 1 }),
+    ];
+    await page.tap('#add-pdf');
+    expect(h.recorded.choices).toEqual([
+      { api: 'chooseMessageFile', count: 9, extension: ['pdf'] },
+    ]);
+    expect(h.recorded.modals).toEqual([
+      expect.objectContaining({
+        title: '部分文件未添加',
+        content: expect.stringContaining('“太大.pdf”超过10MB'),
+      }),
+    ]);
+    expect(page.count('.attachment')).toBe(1);
+    expect(page.text('.attachment')).toContain('来信扫描件.pdf');
+    expect(page.text('.attachment')).toContain('已上传');
+    expect(h.recorded.uploads).toEqual([
+      expect.objectContaining({
+        cloudPath: expect.stringMatching(/^petitions\/offline-[A-Za-z0-9-]+\/1\.pdf$/),
+        openid: DEMO.registrar,
+        fileID: expect.stringMatching(/^cloud:\/\//),
+      }),
+    ]);
+    const fileID = h.recorded.uploads[0].fileID;
+
+    // Filed by 王五 for 王小五: the relationship 其他 needs a note.
+    expect(page.has('#proxy-name-input')).toBe(false);
+    await page.change('#proxy-switch', true);
+    await page.input('#proxy-name-input', '王小五');
+    await page.change('#proxy-relationship-picker', PROXY_RELATIONSHIPS.indexOf('other'));
+    await page.tap('#submit');
+    expect(page.text('#error-onBehalfOf_note')).toBe('请说明与被代理人的关系');
+    expect(page.data.formError).toBe('请按提示修改后再提交');
+    expect(h.recorded.navigations).toEqual([]);
+    await page.input('#proxy-note-input', '邻居，受其书面委托');
+    await page.tap('#submit');
+
+    const sent = h.recorded.calls.filter((c) => c.action === 'fileOffline').at(-1);
+    expect(sent?.input).toMatchObject({
+      channel: 'letter',
+      form: {
+        kind: 'other',
+        attachments: [fileID],
+        onBehalfOf: { name: '王小五', relationship: 'other', note: '邻居，受其书面委托' },
+      },
+    });
+    const id = filedId();
+    const seen = await h.data('petition', 'get', { id }, DEMO.registrar);
+    expect(seen.form).toMatchObject({
+      attachments: [fileID],
+      onBehalfOf: { name: '王小五', relationship: 'other', note: '邻居，受其书面委托' },
+    });
+    const files = await h.data('petition', 'files', { id }, DEMO.registrar);
+    expect(files.files).toEqual([
+      expect.objectContaining({ fileID, name: '1.pdf', source: 'petition' }),
+    ]);
+
+    const detail = await openDetail(id, DEMO.registrar);
+    expect(detail.text('#form')).toContain('代为信访');
+    expect(detail.text('#form')).toContain('被代理人王小五（其他：邻居，受其书面委托）');
+    expect(detail.texts('.file')).toEqual([expect.stringContaining('1.pdf')]);
+    expect(detail.text('.file')).toContain('信访材料');
+    await detail.tap('.file');
+    expect(h.recorded.documents.map((d) => d.content.toString())).toEqual(['%PDF-1.4 the letter']);
+  });
+
+  test('When a registrar files a photo of a letter for a close relative, then the proxy needs no note', async () => {
+    const page = await h.as(DEMO.registrar).open(filePage);
+    await fillLetter(page, 'other');
+    h.nextMedia = [h.tempFile('letter.jpg', Buffer.from('a photo of the letter'))];
+    await page.tap('#add-images');
+    expect(h.recorded.choices).toEqual([{ api: 'chooseMedia', count: 9 }]);
+    await page.change('#proxy-switch', true);
+    await page.input('#proxy-name-input', '王老五');
+    await page.change('#proxy-relationship-picker', PROXY_RELATIONSHIPS.indexOf('close_relative'));
+    await page.tap('#submit');
+
+    const seen = await h.data('petition', 'get', { id: filedId() }, DEMO.registrar);
+    expect(seen.form.onBehalfOf).toEqual({ name: '王老五', relationship: 'close_relative' });
+    expect(seen.form.attachments).toEqual([h.recorded.uploads[0].fileID]);
+    const detail = await openDetail(seen.id, DEMO.registrar);
+    expect(detail.text('#form')).toContain('被代理人王老五（近亲属）');
+    expect(detail.texts('.file')).toEqual([expect.stringContaining('1.jpg')]);
+  });
+
+  test('When a registrar files judicial assistance, then the compensation received is sent as listed, without the removed item', async () => {
+    const page = await h.as(DEMO.registrar).open(filePage);
+    await fillLetter(page, 'judicial_assistance');
+    await page.input('#f-assistance_harm', '因犯罪行为受伤致残，丧失劳动能力。');
+    await page.input('#f-assistance_hardship', '家庭没有其他收入来源，生活困难。');
+    expect(page.has('#received-none')).toBe(true);
+
+    await page.tap('#add-received');
+    await page.tap('#add-received');
+    await page.input('#received-amount-0', '5000');
+    await page.input('#received-source-0', '被告人赔偿');
+    await page.input('#received-amount-1', '2000.5');
+    await page.input('#received-source-1', '民政临时救助');
+    await page.tap('#remove-received-0');
+    expect(page.data.received).toEqual([{ amount: '2000.5', source: '民政临时救助' }]);
+    expect(page.count('#received .received-item')).toBe(1);
+
+    // An item left empty is named under its own fields.
+    await page.tap('#add-received');
+    await page.tap('#submit');
+    expect(page.text('#error-assistance_received_1_amount')).toBe('请填写已获赔偿或救助金额（元）');
+    expect(page.has('#error-assistance_received_1_source')).toBe(true);
+    expect(page.has('#error-assistance_received_0_amount')).toBe(false);
+    expect(page.data.formError).toBe('请按提示修改后再提交');
+    await page.tap('#remove-received-1');
+    expect(page.has('#error-assistance_received_1_amount')).toBe(false);
+    await page.tap('#submit');
+
+    const seen = await h.data('petition', 'get', { id: filedId() }, DEMO.registrar);
+    expect(seen.form).toMatchObject({
+      kind: 'judicial_assistance',
+      assistance: { received: [{ amount: 2000.5, source: '民政临时救助' }] },
+    });
+    const detail = await openDetail(seen.id, DEMO.registrar);
+    expect(detail.text('#form')).toContain('民政临时救助 2000.5元');
   });
 });

@@ -2,14 +2,18 @@
 // step with its note, the replies and the answer, what was refused, requested or transferred, and
 // the files. What the petitioner may do now (supply materials, withdraw, rate, ask for review) is
 // offered only when the view's `can` allows it; each action re-renders from the view it answers.
-// Subscription messages open this page with `?id=`.
+// Subscription messages open this page with `?id=`. A consent to them allows one message, so while
+// the petition is open the page offers to be told of the next step, and supplying materials or
+// asking for review asks for the same consent.
 import type {
   PetitionFileLink,
   PetitionFileSource,
+  PetitionStatus,
   PetitionView,
   Satisfaction,
 } from '../../../typings/petition';
 import type { ActionResult } from '../../../typings/errors';
+import { TEMPLATE_IDS } from '../../config';
 import { call, fieldErrors } from '../../utils/api';
 import {
   addAttachments,
@@ -39,6 +43,44 @@ const SOURCE_NAMES: Record<PetitionFileSource, string> = {
   reply: '答复附件',
 };
 const CONFLICT_TEXT = '该信访刚有新进展，请刷新后重试';
+
+/** Statuses after which nothing more happens to the petition, so there is no next step to tell. */
+const FINISHED: readonly PetitionStatus[] = [
+  'refused',
+  'transferred',
+  'withdrawn',
+  'answered',
+  'closed',
+  'archived',
+];
+
+const SUBSCRIBED_TEXT = '检察院办理有新进展时，将通过服务通知告诉您';
+const NOT_SUBSCRIBED_TEXT =
+  '您没有允许接收通知，检察院办理有新进展时不会通知您。您仍可随时打开本页查看办理进度。';
+const SUBSCRIBE_FAILED_TEXT = '暂时无法开启通知。您仍可随时打开本页查看办理进度。';
+
+type SubscribeAnswer = 'accept' | 'reject' | 'fail';
+
+/**
+ * Asks for one progress notification. WeChat shows the prompt only in answer to a tap, so this must
+ * run synchronously inside the tap handler, before anything is awaited. Never rejects.
+ */
+function askProgress(): Promise<SubscribeAnswer> {
+  const template = TEMPLATE_IDS.petitionProgress;
+  return new Promise((resolve) => {
+    wx.requestSubscribeMessage({
+      tmplIds: [template],
+      success: (res) => {
+        const answer = (res as unknown as Record<string, string>)[template];
+        resolve(answer === 'accept' || answer === 'acceptWithAudio' ? 'accept' : 'reject');
+      },
+      fail: (err) => {
+        console.warn('requestSubscribeMessage failed', err);
+        resolve('fail');
+      },
+    });
+  });
+}
 
 interface Row {
   label: string;
@@ -77,6 +119,8 @@ interface Shown {
   reviewDeadlineText: string;
   reviewPetitionId: string;
   can: PetitionView['can'];
+  /** Still being handled: there is a next step to be told of. */
+  open: boolean;
 }
 
 type Form = Record<string, unknown>;
@@ -218,6 +262,7 @@ function toShown(view: PetitionView): Shown {
     reviewDeadlineText: formatTime(view.reviewDeadline),
     reviewPetitionId: view.reviewPetitionId ?? '',
     can: view.can,
+    open: !FINISHED.includes(view.status),
   };
 }
 
@@ -259,7 +304,8 @@ Component({
     attachments: [] as Attachment[],
     attachmentSeq: 0,
     attachmentsMax: ATTACHMENTS_MAX,
-    uploadToken: newClientToken(),
+    /** Set in onLoad: a value here would be shared by every opening of the page (same paths). */
+    uploadToken: '',
     materialsNote: '',
     // withdraw, rate, review
     withdrawReason: '',
@@ -270,10 +316,14 @@ Component({
     reviewMin: REVIEW_REASON_MIN,
     busy: '' as Action,
     errors: {} as Record<string, string>,
+    // the notification of the next step
+    subscribeNote: '',
+    subscribed: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
+      this.setData({ uploadToken: newClientToken() });
       void this.load(query.id || this.data.id);
     },
 
@@ -328,6 +378,27 @@ Component({
     onOpenReview(): void {
       const id = this.data.petition?.reviewPetitionId;
       if (id) wx.navigateTo({ url: `/citizen/petition-detail/index?id=${id}` });
+    },
+
+    // ---------- the notification of the next step ----------
+
+    /** The tap on 提醒我下一步进展: the prompt is requested synchronously, then the answer shown. */
+    onSubscribeNext(): void {
+      void askProgress().then((answer) => this.showSubscription(answer, true));
+    },
+
+    /** Says what the answer means; after another action's prompt, only a consent is worth saying. */
+    showSubscription(answer: SubscribeAnswer, always: boolean): void {
+      if (answer !== 'accept' && !always) return;
+      this.setData({
+        subscribed: answer === 'accept',
+        subscribeNote:
+          answer === 'accept'
+            ? SUBSCRIBED_TEXT
+            : answer === 'reject'
+              ? NOT_SUBSCRIBED_TEXT
+              : SUBSCRIBE_FAILED_TEXT,
+      });
     },
 
     // ---------- files ----------
@@ -415,13 +486,17 @@ Component({
         this.setData({ 'errors.supply_attachments': '请上传补充的材料或填写补充说明' });
         return;
       }
-      void this.act('supply', () =>
-        call('petition', 'supplyMaterials', {
+      if (this.data.busy) return;
+      // Asked inside the tap; the materials are sent whatever the answer.
+      const asked = askProgress();
+      void this.act('supply', async () => {
+        this.showSubscription(await asked, false);
+        return call('petition', 'supplyMaterials', {
           id: this.data.id,
           attachments,
           ...(note ? { note } : {}),
-        }),
-      );
+        });
+      });
     },
 
     // ---------- withdrawing ----------
@@ -487,6 +562,9 @@ Component({
         this.setData({ 'errors.review_reason': `申请复查的理由至少${REVIEW_REASON_MIN}个字` });
         return;
       }
+      // Asked inside the tap, before the confirmation (which would end the tap); the review is
+      // requested whatever the answer.
+      this.showSubscription(await askProgress(), false);
       const ok = await confirm(
         '确定申请复查？',
         '复查申请将提交上一级检察院办理，每件信访只能申请一次。',

@@ -10,6 +10,7 @@ import type {
   RefusalGround,
 } from '../../../typings/petition';
 import { call } from '../../utils/api';
+import { PROXY_RELATIONSHIP_NAMES } from '../../utils/petition-citizen';
 import {
   COMMON_FIELDS,
   KIND_FIELDS,
@@ -20,8 +21,7 @@ import {
   REPLY_METHODS,
   REPLY_METHOD_NAMES,
   STAFF_STEP_LIMITS,
-  currentDue,
-  dueSoon,
+  DEADLINE_STATE_NAMES,
   errorsById,
   petitionTagClass,
   type FormField,
@@ -165,11 +165,12 @@ function formRows(v: PetitionStaffView): { label: string; value: string }[] {
           : String(raw);
     rows.push({ label: f.label, value });
   }
-  const form = v.form as { onBehalfOf?: { name: string; note?: string } };
-  if (form.onBehalfOf) {
+  const proxy = v.form.onBehalfOf;
+  if (proxy) {
+    const relation = PROXY_RELATIONSHIP_NAMES[proxy.relationship] ?? '';
     rows.push({
       label: '代为信访',
-      value: `被代理人${form.onBehalfOf.name}${form.onBehalfOf.note ? `（${form.onBehalfOf.note}）` : ''}`,
+      value: `被代理人${proxy.name}（${relation}${proxy.note ? `：${proxy.note}` : ''}）`,
     });
   }
   const received = valueAt(v.form, 'assistance.received');
@@ -185,18 +186,16 @@ function formRows(v: PetitionStaffView): { label: string; value: string }[] {
 }
 
 function toShown(v: PetitionStaffView): Shown {
-  const now = Date.now();
-  const due = currentDue(v.status, v.due);
-  const dueRows = due
-    ? [
-        {
-          label: due.label,
-          text: formatTime(due.at),
-          overdue: Date.parse(due.at) < now,
-          soon: dueSoon(due.at, now),
-        },
-      ]
-    : [];
+  // Every time limit the server's deadline engine applies, earliest first: met ones with how.
+  const dueRows = v.deadlines.map((d) => ({
+    label: `${d.name}期限${d.party === 'petitioner' ? '（信访人）' : ''}`,
+    text:
+      formatTime(d.due) +
+      (d.metAt ? `，${DEADLINE_STATE_NAMES[d.state]}` : '') +
+      (d.uncertain ? '（节假日安排未公布，可能调整）' : ''),
+    overdue: d.state === 'overdue',
+    soon: d.state === 'due_soon',
+  }));
   return {
     id: v.id,
     receiptNumber: v.receiptNumber,
@@ -268,6 +267,13 @@ function columnsFor(groups: UnitGroup[], first: number): string[][] {
   return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
 }
 
+/** Where a petition may be transferred: every procuratorate but its own (the server refuses that). */
+function transferGroups(groups: UnitGroup[], own: string): UnitGroup[] {
+  return groups
+    .map((g) => ({ name: g.name, units: g.units.filter((u) => u.id !== own) }))
+    .filter((g) => g.units.length > 0);
+}
+
 interface Attachment {
   fileID: string;
   name: string;
@@ -318,6 +324,9 @@ Component({
     /** The departments of the petition's procuratorate (register), and those but its own (transfer). */
     unitDepartments: [] as DepartmentView[],
     otherDepartments: [] as DepartmentView[],
+    /** Every procuratorate, grouped for the picker. */
+    allUnitGroups: [] as UnitGroup[],
+    /** Those a transfer may go to: all but the petition's own procuratorate. */
     unitGroups: [] as UnitGroup[],
     unitColumns: [[], []] as string[][],
     groundOptions: REFUSAL_GROUNDS.map((g) => ({ value: g, name: REFUSAL_GROUND_TEXTS[g] })),
@@ -366,11 +375,9 @@ Component({
         return;
       }
       if (org && org.ok) {
-        const groups = groupUnits(org.data.procuratorates);
         this.setData({
           departments: org.data.departments,
-          unitGroups: groups,
-          unitColumns: columnsFor(groups, 0),
+          allUnitGroups: groupUnits(org.data.procuratorates),
         });
       }
       this.show(res.data);
@@ -382,7 +389,11 @@ Component({
       const active =
         this.data.active && v.allowedEvents.includes(this.data.active) ? this.data.active : '';
       const mine = this.data.departments.filter((d) => d.procuratorateId === v.procuratorateId);
+      const unitGroups = transferGroups(this.data.allUnitGroups, v.procuratorateId);
+      const first = Math.min(this.data.unitIndex[0] ?? 0, Math.max(unitGroups.length - 1, 0));
       this.setData({
+        unitGroups,
+        unitColumns: columnsFor(unitGroups, first),
         state: 'ready',
         petition: toShown(v),
         buttons,

@@ -11,8 +11,6 @@ import {
   PETITION_KINDS,
   PETITION_STATUS_NAMES,
   PETITION_STATUSES,
-  currentDue,
-  dueSoon,
   petitionTagClass,
 } from '../../utils/petition-form';
 import { formatTime } from '../../utils/time';
@@ -42,10 +40,9 @@ interface Row {
 }
 
 function toRow(item: PetitionInboxItem): Row {
-  const due = currentDue(item.status, {
-    proceduralReply: item.proceduralReplyDue,
-    result: item.resultDue,
-  });
+  // The server's deadline engine (working days, holidays, per-kind rules) says what is due next.
+  const next = item.nextDue;
+  const due = next ? { label: `${next.name}期限`, at: next.due } : null;
   return {
     id: item.id,
     receiptNumber: item.receiptNumber,
@@ -60,7 +57,7 @@ function toRow(item: PetitionInboxItem): Row {
     dueLabel: due?.label ?? '',
     dueText: due ? formatTime(due.at) : '',
     overdue: item.overdue,
-    dueSoon: !item.overdue && !!due && dueSoon(due.at),
+    dueSoon: next?.state === 'due_soon',
     needsReview: item.contentFlag === 'review',
   };
 }
