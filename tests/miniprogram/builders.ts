@@ -61,3 +61,25 @@ export function replyTo(h: Harness, id: string, staff: string = DEMO.handler, co
     staff,
   );
 }
+
+/** The mobile of the demo profiles below (also the petitions' contact). */
+export const PROFILE_MOBILE = '13800138000';
+
+/**
+ * A new citizen (OPENID labelled `label`) with a saved real-name profile, made through the
+ * account function as the profile page would.
+ */
+export async function citizenWithProfile(
+  h: Harness,
+  label: string,
+  name = '陈晓',
+): Promise<string> {
+  const openid = newCitizen(label);
+  await h.data(
+    'account',
+    'profile.save',
+    { name, idNumber: '11010519491231002X', mobile: PROFILE_MOBILE },
+    openid,
+  );
+  return openid;
+}

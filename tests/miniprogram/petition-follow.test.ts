@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { DEMO, Harness, type PageHandle } from './harness';
-import { newCitizen } from './builders';
+import { citizenWithProfile, newCitizen } from './builders';
 
 jest.setTimeout(60_000);
 
-const MOBILE = '13800138000';
 const PROGRESS_TEMPLATE: string = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'config', 'templates.json'), 'utf8'),
 ).petitionProgress.id;
@@ -35,13 +34,7 @@ afterAll(async () => {
 beforeEach(() => h.reset());
 
 async function citizen(): Promise<string> {
-  const openid = newCitizen('f');
-  await h.data(
-    'account',
-    'profile.save',
-    { name: '陈晓', idNumber: '11010519491231002X', mobile: MOBILE },
-    openid,
-  );
+  const openid = await citizenWithProfile(h, 'f');
   h.as(openid);
   return openid;
 }

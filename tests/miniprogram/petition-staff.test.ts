@@ -43,7 +43,7 @@ import {
 import { PROXY_RELATIONSHIPS } from '../../miniprogram/utils/petition-citizen';
 import type { UnitGroup } from '../../miniprogram/utils/units';
 import { buildPetition, OWN_MOBILE } from '../helpers/petition';
-import { newCitizen } from './builders';
+import { citizenWithProfile, newCitizen } from './builders';
 import { DEMO, Harness, type PageHandle } from './harness';
 
 jest.setTimeout(120_000);
@@ -82,13 +82,7 @@ beforeEach(() => h.reset());
 // Arranging petitions through the function
 
 async function citizen(): Promise<string> {
-  const openid = newCitizen('p');
-  await h.data(
-    'account',
-    'profile.save',
-    { name: '张三', idNumber: '11010519491231002X', mobile: OWN_MOBILE },
-    openid,
-  );
+  const openid = await citizenWithProfile(h, 'p', '张三');
   return openid;
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, Harness, type PageHandle } from './harness';
-import { newCitizen } from './builders';
+import { citizenWithProfile, newCitizen } from './builders';
 
 jest.setTimeout(60_000);
 
@@ -29,13 +29,7 @@ beforeEach(() => h.reset());
 
 /** A new citizen with a saved real-name profile; acts as them from now on. */
 async function citizen(): Promise<string> {
-  const openid = newCitizen('p');
-  await h.data(
-    'account',
-    'profile.save',
-    { name: '陈晓', idNumber: '11010519491231002X', mobile: MOBILE },
-    openid,
-  );
+  const openid = await citizenWithProfile(h, 'p');
   h.as(openid);
   return openid;
 }
