@@ -31,3 +31,8 @@ export function groupUnits(list: ProcuratorateView[]): UnitGroup[] {
     .sort(byCode)
     .map((top) => ({ name: top.name, units: [{ id: top.id, name: top.name }, ...below(top.id)] }));
 }
+
+/** The picker's two columns when the first shows group `first`. */
+export function columnsFor(groups: UnitGroup[], first: number): string[][] {
+  return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
+}

@@ -32,7 +32,7 @@ import {
 } from '../../utils/petition-form';
 import { newClientToken } from '../../utils/token';
 import { toast } from '../../utils/ui';
-import { groupUnits, type UnitGroup } from '../../utils/units';
+import { columnsFor, groupUnits, type UnitGroup } from '../../utils/units';
 
 const DRAFT_PREFIX = 'draft:petition-submit:';
 
@@ -570,10 +570,6 @@ function emptyValues(kind: PetitionKind): Record<string, string> {
     v[ekey('compensation.applicationDate')] = today();
   }
   return v;
-}
-
-function columnsFor(groups: UnitGroup[], first: number): string[][] {
-  return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
 }
 
 Component({

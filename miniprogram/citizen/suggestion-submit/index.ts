@@ -10,7 +10,7 @@ import { clearDraft, loadDraft, saveDraft } from '../../utils/draft';
 import { SUGGESTION_LIMITS, SUGGESTION_TOPICS } from '../../utils/suggestion';
 import { newClientToken } from '../../utils/token';
 import { copyText, toast } from '../../utils/ui';
-import { groupUnits, type UnitGroup } from '../../utils/units';
+import { columnsFor, groupUnits, type UnitGroup } from '../../utils/units';
 
 const DRAFT_KEY = 'draft:suggestion-submit';
 
@@ -40,10 +40,6 @@ const FIELD_OF_PATH: Record<string, FieldKey> = {
   'contact.name': 'contactName',
   'contact.phone': 'contactPhone',
 };
-
-function columnsFor(groups: UnitGroup[], first: number): string[][] {
-  return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
-}
 
 /** Asks for the reply notification; must run synchronously inside the tap (WeChat's rule). */
 function askSubscription(): Promise<Subscription> {

@@ -28,7 +28,7 @@ import {
 } from '../../utils/petition-form';
 import { formatTime } from '../../utils/time';
 import { confirm, notice, toast } from '../../utils/ui';
-import { groupUnits, type UnitGroup } from '../../utils/units';
+import { columnsFor, groupUnits, type UnitGroup } from '../../utils/units';
 
 type Ev =
   | 'REGISTER'
@@ -261,10 +261,6 @@ function chinaDay(offsetDays: number): string {
   const d = new Date(Date.now() + 8 * 60 * 60 * 1000 + offsetDays * 24 * 60 * 60 * 1000);
   const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-function columnsFor(groups: UnitGroup[], first: number): string[][] {
-  return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
 }
 
 /** Where a petition may be transferred: every procuratorate but its own (the server refuses that). */
