@@ -722,6 +722,35 @@ export interface PetitionFiles {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Routing by kind (分流), per procuratorate, as its administrator sets it
+
+/** Which department of the procuratorate receives each kind; every kind must be given. */
+export const petitionRoutingSetInput = z
+  .object({
+    routes: z.record(z.enum(PETITION_KINDS, { error: '信访类别不正确' }), picked('承办部门'), {
+      error: '请为每一类信访选择承办部门',
+    }),
+  })
+  .strict();
+
+export interface PetitionRoutingView {
+  procuratorateId: string;
+  procuratorateName: string;
+  /** One row per kind, in PETITION_KINDS order. */
+  routes: {
+    kind: PetitionKind;
+    kindName: string;
+    departmentId: string | null;
+    departmentName: string | null;
+    /** True when the procuratorate has not set this kind and the national default applies. */
+    isDefault: boolean;
+  }[];
+  /** The procuratorate's departments, for the pickers. */
+  departments: { id: string; name: string }[];
+  updatedAt: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The petition function's actions
 
 /** A staff step: answers the staff view; may fail on input, role, visibility, version or state. */
@@ -831,6 +860,22 @@ export const petition = {
     output: output<PetitionStaffView>(),
     audience: ['registrar', 'leader'],
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  'routing.get': action({
+    summary:
+      "Staff: which department of the caller's procuratorate receives each kind of petition (the national default where not set)",
+    input: z.object({}).strict(),
+    output: output<PetitionRoutingView>(),
+    audience: ['registrar', 'leader', 'admin'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  'routing.set': action({
+    summary:
+      'Administrator: sets which department of their procuratorate receives each kind of petition (audited); later petitions are routed so',
+    input: petitionRoutingSetInput,
+    output: output<PetitionRoutingView>(),
+    audience: ['admin'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   files: action({
     summary:

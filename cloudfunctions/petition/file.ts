@@ -15,9 +15,9 @@ import {
   type PetitionKind,
 } from '../../typings/petition';
 import { auditEntry } from '../_shared/audit';
-import { db, type Transaction } from '../_shared/cloud';
+import type { Transaction } from '../_shared/cloud';
 import type { ContentFlag } from '../_shared/content';
-import type { DepartmentDoc, ProcuratorateDoc } from '../_shared/org';
+import type { ProcuratorateDoc } from '../_shared/org';
 import { notification } from '../_shared/outbox';
 import {
   COUNTERS,
@@ -41,15 +41,6 @@ export function petitionIdFor(...parts: string[]): string {
 function outboxIdFor(doc: PetitionDoc, step: string, touser: string) {
   const key = `${doc._id}\n${doc.version}\n${step}\n${touser}`;
   return 'ob' + createHash('sha256').update(key).digest('hex').slice(0, 30);
-}
-
-export async function departmentsOf(procuratorateId: string) {
-  const res = await db
-    .collection<DepartmentDoc>('departments')
-    .where({ procuratorateId })
-    .limit(100)
-    .get();
-  return res.data.map((d) => ({ id: d._id, procuratorateId: d.procuratorateId }));
 }
 
 export interface EffectRecord {

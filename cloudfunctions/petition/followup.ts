@@ -1,5 +1,4 @@
 // The petitioner's events after submit: withdraw, supply materials, rate, ask for review (复查).
-import { routeTo } from '../../domain/petition/routing';
 import type { petition, PetitionView } from '../../typings/petition';
 import type { Handler, UserCtx } from '../_shared/action';
 import { Failure } from '../_shared/failure';
@@ -7,11 +6,12 @@ import { vetFiles } from '../_shared/files';
 import { getProcuratorate } from '../_shared/org';
 import type { PetitionEvent } from '../../domain/petition/machine';
 import { loadForPetitioner } from './access';
-import { departmentsOf, petitionIdFor } from './file';
+import { petitionIdFor } from './file';
 import { loadCalendar } from './due';
 import { applyEvent, type StepOptions } from './step';
 import type { PetitionDoc } from './store';
 import { petitionerView } from './views';
+import { routeFor } from './routing';
 
 type Defs = typeof petition;
 
@@ -79,7 +79,7 @@ export const requestReview: Handler<Defs['requestReview']> = async ({ input, ctx
         filing: {
           id: petitionIdFor(doc._id, 'review'),
           procuratorate: parent,
-          departmentId: routeTo(doc.kind, parent._id, await departmentsOf(parent._id)),
+          departmentId: await routeFor(doc.kind, parent._id),
           kind: doc.kind,
           channel: 'online',
           petitionerOpenid: ctx.openid,

@@ -2,7 +2,6 @@
 // of the machine: load → decide → save (version-checked, with audit and outbox) → send → view.
 import { checkDisclosure, type DisclosureProblem } from '../../domain/petition/disclosure';
 import type { PetitionEvent } from '../../domain/petition/machine';
-import { routeTo } from '../../domain/petition/routing';
 import {
   PETITION_STATUSES,
   type petition,
@@ -22,12 +21,13 @@ import { getDepartment, getProcuratorate } from '../_shared/org';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import type { ProfileDoc } from '../account/profile';
 import { isAccusedIn, loadForStaff, staffActor } from './access';
-import { departmentsOf, petitionIdFor } from './file';
+import { petitionIdFor } from './file';
 import { applyEvent, mayAttempt, type StepOptions } from './step';
 import { readTallies, zeroCounts } from './tally';
 import { dueCondition, loadCalendar } from './due';
 import { petitions, type PetitionDoc } from './store';
 import { inboxItem, staffView } from './views';
+import { routeFor } from './routing';
 
 type Defs = typeof petition;
 
@@ -272,7 +272,7 @@ export const transfer: Handler<Defs['transfer']> = async ({ input, ctx }) => {
       filing = {
         id: petitionIdFor(doc._id, 'transfer', String(doc.version)),
         procuratorate: unit,
-        departmentId: routeTo(doc.kind, unit._id, await departmentsOf(unit._id)),
+        departmentId: await routeFor(doc.kind, unit._id),
         kind: doc.kind,
         channel: doc.channel,
         petitionerOpenid: doc.petitionerOpenid,

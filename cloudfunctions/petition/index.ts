@@ -20,6 +20,7 @@ import {
 } from './handling';
 import { files } from './files';
 import { fileOffline } from './offline';
+import { routingGet, routingSet } from './routing';
 import { submit } from './submit';
 
 export const main = defineFunction('petition', contract.petition, {
@@ -40,6 +41,8 @@ export const main = defineFunction('petition', contract.petition, {
   archive,
   fileOffline,
   files,
+  'routing.get': routingGet,
+  'routing.set': routingSet,
   withdraw,
   supplyMaterials,
   rate,

@@ -4,7 +4,6 @@
 // profile holds the same ID number and the mobile WeChat verified for it is the one on record
 // (an ID number alone is not proof: anyone can type one); until then they are told nothing online.
 import { profileSummary } from '../../domain/identity';
-import { routeTo } from '../../domain/petition/routing';
 import type { petition } from '../../typings/petition';
 import type { Handler } from '../_shared/action';
 import { db } from '../_shared/cloud';
@@ -18,9 +17,10 @@ import { auditEntry } from '../_shared/audit';
 import type { ProfileDoc } from '../account/profile';
 import { staffActor } from './access';
 import { loadCalendar } from './due';
-import { departmentsOf, fileIn, petitionIdFor } from './file';
+import { fileIn, petitionIdFor } from './file';
 import { viewFor } from './handling';
 import { loadPetition, PETITIONS, type PetitionDoc } from './store';
+import { routeFor } from './routing';
 
 type Defs = typeof petition;
 
@@ -51,11 +51,7 @@ export const fileOffline: Handler<Defs['fileOffline']> = async ({ input, ctx }) 
   await vetFiles(form.attachments, 'form.attachments');
   const idHash = idNumberHash(input.petitioner.idNumber);
   const summary = profileSummary(input.petitioner);
-  const departmentId = routeTo(
-    form.kind,
-    procuratorate._id,
-    await departmentsOf(procuratorate._id),
-  );
+  const departmentId = await routeFor(form.kind, procuratorate._id);
   const owner = await verifiedOwner(idHash, input.petitioner.mobile);
 
   const cal = await loadCalendar();

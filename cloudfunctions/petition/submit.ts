@@ -1,7 +1,6 @@
 // petition.submit: a citizen files a petition; the receipt number is allocated in the same
 // transaction as the petition, so numbers have no gaps and never repeat.
 import { profileSummary } from '../../domain/identity';
-import { routeTo } from '../../domain/petition/routing';
 import type { petition } from '../../typings/petition';
 import type { Handler } from '../_shared/action';
 import { db } from '../_shared/cloud';
@@ -14,8 +13,9 @@ import { dispatchOne } from '../_shared/outbox';
 import { isTransactionConflict, withRetries } from '../_shared/transaction';
 import type { ProfileDoc } from '../account/profile';
 import { loadCalendar } from './due';
-import { departmentsOf, fileIn, petitionIdFor } from './file';
+import { fileIn, petitionIdFor } from './file';
 import { loadPetition, PETITIONS, type PetitionDoc } from './store';
+import { routeFor } from './routing';
 
 type Defs = typeof petition;
 
@@ -59,11 +59,7 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
     facts: input.facts,
     reasons: input.reasons,
   });
-  const departmentId = routeTo(
-    input.kind,
-    procuratorate._id,
-    await departmentsOf(procuratorate._id),
-  );
+  const departmentId = await routeFor(input.kind, procuratorate._id);
   const summary = profileSummary({
     name: profile.name,
     idNumber: openIdNumber(profile.idCipher, profile.openid),

@@ -20,3 +20,13 @@ export function staffIdentityText(staff: StaffView): string {
 export function mayReply(staff: StaffView | null): boolean {
   return !!staff && staff.roles.some((r) => r === 'handler' || r === 'leader');
 }
+
+/** Registrars, leaders and administrators see the routing by kind (`routing.get` audience). */
+export function maySeeRouting(staff: StaffView | null): boolean {
+  return !!staff && staff.roles.some((r) => r === 'registrar' || r === 'leader' || r === 'admin');
+}
+
+/** Only administrators change it (`routing.set` audience in typings/petition.ts). */
+export function maySetRouting(staff: StaffView | null): boolean {
+  return !!staff && staff.roles.includes('admin');
+}

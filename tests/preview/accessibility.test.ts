@@ -317,6 +317,12 @@ const SCREENS: Screen[] = [
       await p.tap('登记信访');
     },
   },
+  {
+    name: '信访分流设置：管理员',
+    as: DEMO.admin,
+    path: () => '/staff/routing/index',
+    shows: '#save',
+  },
 ];
 
 /** A citizen demo petition's id; the page list check passes a demo without them. */

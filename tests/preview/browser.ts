@@ -123,6 +123,11 @@ export interface Preview {
   route(): Promise<{ route: string; query: Record<string, string> }>;
   /** The current page's data (what its setData holds). */
   data<T = Record<string, unknown>>(): Promise<T>;
+  /**
+   * Waits until the current page's data has `key` equal to `value` (e.g. a picker's options have
+   * loaded), so a test does not act on a page still fetching under a loaded machine.
+   */
+  waitForData(key: string, value: unknown, timeout?: number): Promise<void>;
   /** The visible text of the current page (whitespace collapsed). */
   text(): Promise<string>;
   /** Waits until the current page shows the text. */
@@ -402,6 +407,20 @@ function makePreview(
         () =>
           (window as unknown as { __preview: { page(): { data: unknown } } }).__preview.page().data,
       ) as Promise<T>;
+    },
+    async waitForData(key, value, timeout = 15_000) {
+      await page.waitForFunction(
+        ([k, v]) =>
+          JSON.stringify(
+            (
+              window as unknown as {
+                __preview: { page(): { data: Record<string, unknown> } };
+              }
+            ).__preview.page()?.data?.[k as string],
+          ) === JSON.stringify(v),
+        [key, value] as const,
+        { timeout },
+      );
     },
     async text() {
       return ((await current().innerText()) ?? '').replace(/\s+/g, ' ').trim();

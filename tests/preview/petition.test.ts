@@ -48,6 +48,7 @@ const PNG = Buffer.from(
     await p.launch('/pages/index/index', { as: DEMO.citizen });
     await p.tap(/^其他信访/);
     await p.waitForText('信访人信息来自您的实名信息');
+    await p.waitForData('unitsState', 'ready');
     await p.pick(/^受理检察院/, '北京市人民检察院', '北京市朝阳区人民检察院');
     await p.type(/^诉求/, request);
     await p.type(/^事实/, facts);

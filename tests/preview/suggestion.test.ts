@@ -54,6 +54,7 @@ test('When the build runs on x86-64, then the preview is built', () => {
   test('When a citizen fills in the suggestion box and submits, then the query code is shown', async () => {
     await p.tap('意见建议箱');
     expect(await p.title()).toBe('意见建议箱');
+    await p.waitForData('unitsState', 'ready');
     await p.pick(/^受理检察院/, '北京市人民检察院', '北京市朝阳区人民检察院');
     await p.pick(/^建议类别/, '服务群众');
     await p.type(/^意见建议内容/, content);

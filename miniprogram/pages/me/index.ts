@@ -1,7 +1,7 @@
 // 我的: the citizen's own records, and for staff their identity and work entry.
 import type { StaffView } from '../../../typings/account';
 import { call } from '../../utils/api';
-import { staffIdentityText } from '../../utils/staff';
+import { maySeeRouting, staffIdentityText } from '../../utils/staff';
 
 Component({
   data: {
@@ -9,6 +9,8 @@ Component({
     staffText: '',
     /** Registrars, handlers and leaders handle petitions; administrators do not. */
     handlesPetitions: false,
+    /** Administrators set the routing by kind; registrars and leaders see it. */
+    seesRouting: false,
     /** The caller's OPENID: what an administrator needs to register them as staff. */
     openid: '',
   },
@@ -27,6 +29,7 @@ Component({
         handlesPetitions:
           !!staff &&
           staff.roles.some((r) => r === 'registrar' || r === 'handler' || r === 'leader'),
+        seesRouting: maySeeRouting(staff),
         openid: res.ok ? (res.data.openid ?? '') : '',
       });
     },
