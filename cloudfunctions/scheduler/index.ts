@@ -1,9 +1,11 @@
-// scheduler: runs on a timer trigger (config.json), never for a user. For now it retries the
-// notifications whose sending failed for a passing reason and drops expired rate-limit counters;
-// deadlines join it later.
+// scheduler: runs on a timer trigger (config.json), never for a user. It sweeps petition
+// deadlines (reminders when due soon, escalation to leaders when overdue; cloudfunctions/petition/
+// sweep.ts), retries the notifications whose sending failed for a passing reason and drops
+// expired rate-limit counters.
 import { cloud } from '../_shared/cloud';
 import { dispatchDue } from '../_shared/outbox';
 import { purgeExpiredRateLimits } from '../_shared/rate-limit';
+import { sweepDeadlines } from '../petition/sweep';
 
 interface TimerEvent {
   Type?: string;
@@ -20,10 +22,16 @@ export async function main(event: TimerEvent) {
   }
   const scheduled = event.Time ? new Date(event.Time) : new Date();
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
+  const deadlines = await sweepDeadlines(now);
   const sent = await dispatchDue(now);
   const purged = await purgeExpiredRateLimits(now);
   return {
     ok: true,
-    data: { trigger: event.TriggerName ?? null, notificationsSent: sent, rateLimitsPurged: purged },
+    data: {
+      trigger: event.TriggerName ?? null,
+      deadlines,
+      notificationsSent: sent,
+      rateLimitsPurged: purged,
+    },
   };
 }
