@@ -512,6 +512,15 @@ export interface PetitionStaffView extends PetitionView {
   due: { proceduralReply: string; result: string };
   /** Every time limit that applies, earliest first. */
   deadlines: DeadlineView[];
+  /** Reminders and escalations (督办) the scheduler sent about it, newest first. */
+  alerts: {
+    level: 'due_soon' | 'overdue';
+    deadlineName: string;
+    due: string;
+    at: string;
+    /** How many staff were told. */
+    told: number;
+  }[];
   /** Sent back with an action, so acting on a page gone stale answers CONFLICT. */
   version: number;
   /** The events this staff member may send now (the machine's names), for the page's buttons. */

@@ -25,6 +25,7 @@ import { petitionIdFor } from './file';
 import { applyEvent, mayAttempt, type StepOptions } from './step';
 import { readTallies, zeroCounts } from './tally';
 import { dueCondition, loadCalendar } from './due';
+import { alertsOf } from './sweep';
 import { petitions, type PetitionDoc } from './store';
 import { inboxItem, staffView } from './views';
 import { routeFor } from './routing';
@@ -49,7 +50,14 @@ export async function viewFor(
     nameOf('procuratorates', doc.procuratorateId),
     nameOf('departments', doc.departmentId),
   ]);
-  const view = staffView(doc, unit ?? '', department, actor, now, await loadCalendar());
+  const alerts = (await alertsOf(doc._id)).map((a) => ({
+    level: a.level,
+    deadlineName: a.deadlineName,
+    due: a.due.toISOString(),
+    at: a.at.toISOString(),
+    told: a.to.length,
+  }));
+  const view = staffView(doc, unit ?? '', department, actor, now, await loadCalendar(), [], alerts);
   if (!view.allowedEvents.includes('ASSIGN') || !doc.departmentId) return view;
   return { ...view, assignees: await assigneesOf(doc.departmentId) };
 }

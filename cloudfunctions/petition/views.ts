@@ -166,6 +166,7 @@ export function staffView(
   now: Date,
   cal: WorkCalendar,
   assignees: { staffId: string; name: string }[] = [],
+  alerts: PetitionStaffView['alerts'] = [],
 ): PetitionStaffView {
   const base = petitionerView(doc, unitName, doc.petitionerOpenid ?? '', now, cal);
   const due = receiptMarks(doc, cal);
@@ -191,6 +192,7 @@ export function staffView(
       result: due.result.toISOString(),
     },
     deadlines: deadlinesOfDoc(doc, now, cal).map(deadlineView),
+    alerts,
     version: doc.version,
     allowedEvents: allowedEvents(toPetition(doc), actor, now),
     assignees,

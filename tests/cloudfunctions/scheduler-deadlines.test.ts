@@ -71,6 +71,9 @@ test('When a petition’s procedural reply is overdue, then the leaders are told
 
   const view = data(await t.call('petition', 'get', { id }, DEMO.registrar)) as PetitionStaffView;
   expect(view.deadlines[0]).toMatchObject({ key: 'procedural_reply', state: 'overdue' });
+  expect(view.alerts).toEqual([
+    expect.objectContaining({ level: 'overdue', deadlineName: '程序性答复', told: 2 }),
+  ]);
 });
 
 test('When an assigned petition’s handling falls due within 3 days, then its handler is reminded, and nobody else', async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { DEMO, Harness, type PageHandle } from './harness';
+import { formatTime } from '../../miniprogram/utils/time';
 import { citizenWithProfile, newCitizen } from './builders';
 
 jest.setTimeout(60_000);
@@ -121,6 +122,11 @@ describe('the whole story', () => {
 
     let page = await openDetail(id);
     expect(page.text('#status')).toBe('已提交待登记');
+    // The procedural reply's due date, as the function's deadline engine gives it.
+    const filed = await h.data('petition', 'get', { id }, me);
+    expect(filed.replyExpectedBy).not.toBeNull();
+    expect(page.text('#reply-expected')).toBe(`${formatTime(filed.replyExpectedBy)} 前`);
+    expect(page.text('#reply-expected')).toMatch(/ 23:59 前$/);
     expect(page.has('#withdraw')).toBe(true);
     expect(page.has('#rate')).toBe(false);
     page.close();
@@ -129,6 +135,7 @@ describe('the whole story', () => {
 
     page = await openDetail(id);
     expect(page.text('#status')).toBe('已答复');
+    expect(page.has('#reply-expected')).toBe(false);
     expect(page.text('#answer-result')).toBe('已责成相关部门依法处理');
     expect(page.texts('.step-status')).toEqual([
       '已提交待登记',

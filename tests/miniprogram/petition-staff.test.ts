@@ -867,3 +867,26 @@ describe('offline filing', () => {
     expect(detail.text('#form')).toContain('民政临时救助 2000.5元');
   });
 });
+
+describe('deadlines on the detail', () => {
+  test('When a petition waits past its 7 days and the scheduler escalates it, then the detail shows the overdue limit and the 督办', async () => {
+    const me = await citizen();
+    const id = await file(me);
+    const raw = h.cloud.store.raw;
+    const doc = JSON.parse(
+      raw.prepare('SELECT doc FROM "coll_petitions" WHERE _id = ?').pluck().get(id) as string,
+    ) as Record<string, { $date: string }>;
+    for (const k of ['submittedAt', 'dueAt']) {
+      doc[k] = { $date: new Date(Date.parse(doc[k].$date) - 10 * 86_400_000).toISOString() };
+    }
+    raw.prepare('UPDATE "coll_petitions" SET doc = ? WHERE _id = ?').run(JSON.stringify(doc), id);
+    await h.cloud.fireTimer('scheduler', new Date());
+
+    const page = await openDetail(id, DEMO.registrar);
+    expect(page.texts('.due .row-label')).toEqual(['程序性答复期限']);
+    expect(page.has('.due .overdue')).toBe(true);
+    const alerts = page.texts('.alert .row-value');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatch(/已超期，已督办：程序性答复期限 .*（通知2人）$/);
+  });
+});

@@ -95,6 +95,8 @@ interface Shown {
   statusName: string;
   statusClass: string;
   submittedAtText: string;
+  /** "预计答复时间": the next answer the procuratorate owes, '' when none. */
+  replyExpectedText: string;
   proxyText: string;
   rows: Row[];
   request: string;
@@ -218,6 +220,7 @@ function toShown(view: PetitionView): Shown {
     statusName: view.statusName,
     statusClass: petitionTagClass(view.status),
     submittedAtText: formatTime(view.submittedAt),
+    replyExpectedText: view.replyExpectedBy ? formatTime(view.replyExpectedBy) : '',
     proxyText: proxy?.name
       ? `代${proxy.name}信访（${relation}${proxy.note ? `：${proxy.note}` : ''}）`
       : '',

@@ -115,6 +115,8 @@ interface Shown {
   litigation: string;
   duplicateOf: string;
   due: { label: string; text: string; overdue: boolean; soon: boolean }[];
+  /** The scheduler's reminders and escalations (督办), newest first. */
+  alerts: { key: string; text: string; overdue: boolean }[];
   formRows: { label: string; value: string }[];
   timeline: { atText: string; statusName: string; note: string }[];
   replies: {
@@ -215,6 +217,14 @@ function toShown(v: PetitionStaffView): Shown {
     litigation: v.suggestions.litigation ?? '',
     duplicateOf: v.suggestions.duplicateOf ?? '',
     due: dueRows,
+    alerts: v.alerts.map((a, i) => ({
+      key: `${i}`,
+      text:
+        `${formatTime(a.at)} ` +
+        (a.level === 'overdue' ? '已超期，已督办：' : '即将到期，已提醒：') +
+        `${a.deadlineName}期限 ${formatTime(a.due)}（通知${a.told}人）`,
+      overdue: a.level === 'overdue',
+    })),
     formRows: formRows(v),
     timeline: v.timeline.map((t) => ({
       atText: formatTime(t.at),
