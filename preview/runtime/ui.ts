@@ -400,13 +400,20 @@ export function openPickerSheet(options: {
           id: `picker-col-${col}-${i}`,
           text,
         });
-        li.addEventListener('click', () => choose(col, i, true));
+        li.addEventListener('click', () => {
+          // A tap decides: a settle pending from the scroll that brought the option into view
+          // (or a tap landing mid-scroll) must not pick another option after it.
+          clearTimeout(settleTimers[col]);
+          choose(col, i, true);
+        });
         list.append(li);
       });
       list.addEventListener('scroll', () => {
         if (programmatic) return;
         clearTimeout(settleTimers[col]);
         settleTimers[col] = setTimeout(() => {
+          // Our own smooth scroll to a chosen option is still running: it is not a swipe.
+          if (programmatic) return;
           choose(col, Math.round(list.scrollTop / OPTION_HEIGHT), false);
         }, 120);
       });
