@@ -30,14 +30,14 @@ export function isTransactionConflict(e: unknown): boolean {
 }
 
 const BASE_DELAY_MS = 5;
-const MAX_DELAY_MS = 200;
+const MAX_DELAY_MS = 500;
 
 /**
  * Runs `fn` (one whole `db.runTransaction`) again on a transaction conflict, up to `attempts`
  * times in all, waiting a random time up to an exponentially growing bound between tries ("full
  * jitter"), so that racing callers spread out instead of colliding again in step.
  */
-export async function withRetries<T>(fn: () => Promise<T>, attempts = 12): Promise<T> {
+export async function withRetries<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();

@@ -28,7 +28,7 @@ import {
   type PetitionDoc,
   type PetitionerSnapshot,
 } from './store';
-import { moveTally } from './tally';
+import { planTally } from './tally';
 import { nextDue } from './due';
 import type { WorkCalendar } from '../../domain/deadlines/calendar';
 
@@ -191,11 +191,14 @@ export async function fileIn(
     sequence,
     updatedAt: ctx.now,
   };
-  await t.collection(COUNTERS).doc(counter).set({ data: counterDoc });
-  await t.collection(PETITIONS).add({ data: doc });
-  await moveTally(t, null, doc, ctx.now);
   const wanted = f.notifyReceived ? effects : effects.filter((e) => e.type !== 'notify');
   const records = effectRecords(wanted, doc, f.procuratorate.name, ctx);
+  // Every read first; then the writes, the hot counter's first (it decides the number, and a
+  // conflict on it is the one to meet early), then the rest, new documents last.
+  const writeTally = await planTally(t, null, doc, ctx.now);
+  await t.collection(COUNTERS).doc(counter).set({ data: counterDoc });
+  await writeTally();
+  await t.collection(PETITIONS).add({ data: doc });
   for (const r of records) await t.collection(r.collection).add({ data: r.data });
   return { doc, outboxIds: records.flatMap((r) => (r.outboxId ? [r.outboxId] : [])) };
 }

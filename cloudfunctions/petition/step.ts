@@ -15,7 +15,7 @@ import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { effectRecords, fileIn, type Filing } from './file';
 import { PETITIONS, toDoc, toPetition, type PetitionDoc } from './store';
-import { moveTally } from './tally';
+import { planTally } from './tally';
 import { loadCalendar, nextDue } from './due';
 
 export const CONFLICT_MESSAGE = '该信访已被他人处理，请刷新后重试';
@@ -93,9 +93,10 @@ export async function applyEvent(
     db.runTransaction(async (t) => {
       const current = (await t.collection<PetitionDoc>(PETITIONS).doc(before._id).get()).data;
       if (!current || current.version !== before.version) return false;
+      const writeTally = await planTally(t, current, after, ctx.now);
       const { _id, ...data } = after;
       await t.collection(PETITIONS).doc(_id).set({ data });
-      await moveTally(t, current, after, ctx.now);
+      await writeTally();
       for (const r of records) await t.collection(r.collection).add({ data: r.data });
       const ids = records.flatMap((r) => (r.outboxId ? [r.outboxId] : []));
       if (filing) ids.push(...(await fileIn(t, filing, ctx, cal)).outboxIds);

@@ -34,14 +34,16 @@ export function tallyId(k: Omit<TallyKey, 'status'>): string {
 
 /**
  * Moves one petition from the tally of `before` (null when it is being filed) to that of `after`,
- * in the transaction `t`. Nothing is written when neither the status nor the place changed.
+ * in the transaction `t`: reads the tallies now and answers the write to do later, so a caller
+ * can read everything first and keep the time it holds write locks on hot documents short.
+ * Nothing is written when neither the status nor the place changed.
  */
-export async function moveTally(
+export async function planTally(
   t: Transaction,
   before: TallyKey | null,
   after: TallyKey,
   now: Date,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const deltas = new Map<string, { key: TallyKey; by: Map<PetitionStatus, number> }>();
   const add = (key: TallyKey, n: number) => {
     const id = tallyId(key);
@@ -51,20 +53,26 @@ export async function moveTally(
   };
   if (before) add(before, -1);
   add(after, 1);
+  const writes: { id: string; data: Omit<TallyDoc, '_id'> }[] = [];
   for (const [id, { key, by }] of deltas) {
     if ([...by.values()].every((n) => n === 0)) continue;
     const doc = (await t.collection<TallyDoc>(TALLIES).doc(id).get()).data;
     const counts = { ...(doc?.counts ?? {}) };
     for (const [status, n] of by) counts[status] = Math.max(0, (counts[status] ?? 0) + n);
-    const data: Omit<TallyDoc, '_id'> = {
-      procuratorateId: key.procuratorateId,
-      departmentId: key.departmentId,
-      kind: key.kind,
-      counts,
-      updatedAt: now,
-    };
-    await t.collection(TALLIES).doc(id).set({ data });
+    writes.push({
+      id,
+      data: {
+        procuratorateId: key.procuratorateId,
+        departmentId: key.departmentId,
+        kind: key.kind,
+        counts,
+        updatedAt: now,
+      },
+    });
   }
+  return async () => {
+    for (const w of writes) await t.collection(TALLIES).doc(w.id).set({ data: w.data });
+  };
 }
 
 export function zeroCounts(): Record<PetitionStatus, number> {
