@@ -2,6 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DevCloud, InvokeError } from './index';
+import { verifyAudit } from './audit';
 import { createDemoActivity, describeDemo, seedWithDemo, storeIsEmpty } from './demo';
 import { createGateway, listen } from './gateway';
 
@@ -12,6 +13,7 @@ const USAGE = `usage: npm run cloud -- <command>
   call <function> '<event json>' [--openid ID]   call a function, print its result as JSON
   seed                                     load reference data, print the demo identities as JSON
   demo                                     on a new data folder: seed and create the demo activity
+  audit verify                             check every audit hash chain; exit 1 on a broken one
   reset                                    delete all local data
   outbox [--openid ID]                     list sent subscription messages
   subscribe <openid> <templateId>...       accept one-time subscriptions, as the page prompt does
@@ -126,6 +128,14 @@ async function main(argv: string[]) {
         print(demo);
         console.error(describeDemo(demo));
       });
+    case 'audit': {
+      if (args[0] !== 'verify') throw new Error(USAGE);
+      return withCloud(async (cloud) => {
+        const report = verifyAudit(cloud);
+        print(report);
+        if (report.problems.length > 0) process.exitCode = 1;
+      });
+    }
     case 'reset': {
       const dir = dataDir();
       if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,7 @@
-// The audit log: who did what to which record, when and why. Appended in the same transaction.
+// The audit log: who did what to which record, when and why. Appended in the same transaction
+// as the change, to the entity's hash chain (domain/audit-chain.ts).
+import { chain } from '../../domain/audit-chain';
+import type { Transaction } from './cloud';
 export interface AuditDoc {
   entity: string;
   entityId: string;
@@ -23,4 +26,40 @@ export function auditEntry(
     at: ctx.now,
     detail,
   };
+}
+
+/** The head of one entity's audit chain: its last entry's number and hash. */
+export interface AuditHeadDoc {
+  _id: string;
+  entity: string;
+  entityId: string;
+  seq: number;
+  hash: string;
+  updatedAt: Date;
+}
+
+export const AUDIT = 'audit';
+export const AUDIT_HEADS = 'audit_heads';
+
+/**
+ * Appends `entry` to its entity's hash chain in the transaction `t` (domain/audit-chain.ts): reads
+ * the head, writes the entry as number head + 1 (document id `<entity>:<id>:<seq>`, so two
+ * appends racing for one number conflict instead of both landing) and moves the head.
+ */
+export async function appendAudit(t: Transaction, entry: AuditDoc): Promise<void> {
+  const headId = `${entry.entity}:${entry.entityId}`;
+  const head = (await t.collection<AuditHeadDoc>(AUDIT_HEADS).doc(headId).get()).data;
+  const linked = chain({ ...entry } as AuditDoc & Record<string, unknown>, head);
+  await t
+    .collection(AUDIT)
+    .doc(`${headId}:${String(linked.seq).padStart(8, '0')}`)
+    .set({ data: linked });
+  const next: Omit<AuditHeadDoc, '_id'> = {
+    entity: entry.entity,
+    entityId: entry.entityId,
+    seq: linked.seq,
+    hash: linked.hash,
+    updatedAt: entry.at,
+  };
+  await t.collection(AUDIT_HEADS).doc(headId).set({ data: next });
 }

@@ -4,7 +4,7 @@
 import { isMobile, maskIdNumber, maskMobile } from '../../domain/identity';
 import type { ProfileView, profile } from '../../typings/account';
 import type { Handlers } from '../_shared/action';
-import { auditEntry } from '../_shared/audit';
+import { appendAudit, auditEntry } from '../_shared/audit';
 import { cloud, db, isSdkError } from '../_shared/cloud';
 import { openIdNumber, sealIdNumber } from '../_shared/crypto';
 import { Failure } from '../_shared/failure';
@@ -108,11 +108,12 @@ export const profileHandlers: Handlers<Defs> = {
     await db.runTransaction(async (t) => {
       await t.collection(COLLECTION).doc(_id).set({ data: fields });
       // Which fields, never their values: the audit log is no place for personal data.
-      await t.collection('audit').add({
-        data: auditEntry('profile', _id, current ? 'update' : 'create', ctx, {
+      await appendAudit(
+        t,
+        auditEntry('profile', _id, current ? 'update' : 'create', ctx, {
           mobileVerified,
         }),
-      });
+      );
     });
     return { profile: view(doc) };
   },

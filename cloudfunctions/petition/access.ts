@@ -1,7 +1,10 @@
 // Who may read a petition: its petitioner, and the staff of its procuratorate who handle it —
 // never a staff member accused in it (条例 art. 30). Everyone else learns nothing (NOT_FOUND).
 import type { Actor } from '../../domain/petition/machine';
+import { appendAudit, auditEntry } from '../_shared/audit';
+import { db } from '../_shared/cloud';
 import { notFound } from '../_shared/failure';
+import { withRetries } from '../_shared/transaction';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import { loadPetition, type PetitionDoc } from './store';
 
@@ -65,4 +68,34 @@ export async function loadForPetitioner(openid: string, id: string): Promise<Pet
     throw notFound('信访事项');
   }
   return doc;
+}
+
+/**
+ * Records that a staff member opened the petitioner's personal data (the staff view or the files),
+ * in the petition's audit chain: who and when, and what they saw.
+ */
+export async function auditStaffView(
+  staff: StaffDoc,
+  doc: PetitionDoc,
+  ctx: { openid: string | null; now: Date },
+  what: 'view' | 'files',
+): Promise<void> {
+  await withRetries(() =>
+    db.runTransaction(async (t) => {
+      await appendAudit(
+        t,
+        auditEntry(
+          'petition',
+          doc._id,
+          what === 'view' ? 'view_personal_data' : 'view_files',
+          {
+            openid: ctx.openid,
+            staff,
+            now: ctx.now,
+          },
+          { receiptNumber: doc.receiptNumber },
+        ),
+      );
+    }),
+  );
 }

@@ -14,7 +14,7 @@ import {
   type PetitionChannel,
   type PetitionKind,
 } from '../../typings/petition';
-import { auditEntry } from '../_shared/audit';
+import { appendAudit, auditEntry, type AuditDoc } from '../_shared/audit';
 import type { Transaction } from '../_shared/cloud';
 import type { ContentFlag } from '../_shared/content';
 import type { ProcuratorateDoc } from '../_shared/org';
@@ -199,6 +199,9 @@ export async function fileIn(
   await t.collection(COUNTERS).doc(counter).set({ data: counterDoc });
   await writeTally();
   await t.collection(PETITIONS).add({ data: doc });
-  for (const r of records) await t.collection(r.collection).add({ data: r.data });
+  for (const r of records) {
+    if (r.collection === 'audit') await appendAudit(t, r.data as AuditDoc);
+    else await t.collection(r.collection).add({ data: r.data });
+  }
   return { doc, outboxIds: records.flatMap((r) => (r.outboxId ? [r.outboxId] : [])) };
 }

@@ -5,7 +5,7 @@ import type { PetitionFileLink, PetitionFileSource, petition } from '../../typin
 import type { Handler } from '../_shared/action';
 import { fileName, tempUrls } from '../_shared/files';
 import { notFound } from '../_shared/failure';
-import { staffMaySee } from './access';
+import { auditStaffView, staffMaySee } from './access';
 import { loadPetition, type PetitionDoc } from './store';
 
 type Defs = typeof petition;
@@ -33,6 +33,7 @@ export const files: Handler<Defs['files']> = async ({ input, ctx }) => {
   if (!doc || (!mine && !(ctx.staff && staffMaySee(ctx.staff, doc)))) {
     throw notFound('信访事项');
   }
+  if (!mine && ctx.staff) await auditStaffView(ctx.staff, doc, ctx, 'files');
   const list = filesOf(doc);
   const urls = await tempUrls(
     list.map((f) => f.fileID),

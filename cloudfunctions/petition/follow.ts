@@ -4,7 +4,7 @@ import type { PetitionListItem, petition } from '../../typings/petition';
 import type { Handler } from '../_shared/action';
 import { notFound } from '../_shared/failure';
 import { getProcuratorate } from '../_shared/org';
-import { staffMaySee } from './access';
+import { auditStaffView, staffMaySee } from './access';
 import { loadCalendar } from './due';
 import { claimOffline } from './offline';
 import { viewFor } from './handling';
@@ -53,5 +53,6 @@ export const get: Handler<Defs['get']> = async ({ input, ctx }) => {
     return petitionerView(doc, unit, ctx.openid, ctx.now, await loadCalendar());
   }
   if (!doc || !ctx.staff || !staffMaySee(ctx.staff, doc)) throw notFound('信访事项');
+  await auditStaffView(ctx.staff, doc, ctx, 'view');
   return viewFor(ctx.staff, doc, ctx.now);
 };

@@ -13,7 +13,7 @@ import { vetFiles } from '../_shared/files';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne } from '../_shared/outbox';
 import { withRetries } from '../_shared/transaction';
-import { auditEntry } from '../_shared/audit';
+import { appendAudit, auditEntry } from '../_shared/audit';
 import type { ProfileDoc } from '../account/profile';
 import { staffActor } from './access';
 import { loadCalendar } from './due';
@@ -118,8 +118,9 @@ export async function claimOffline(openid: string, now: Date): Promise<number> {
           .collection(PETITIONS)
           .doc(_id)
           .set({ data: { ...data, petitionerOpenid: openid, version: doc.version + 1 } });
-        await t.collection('audit').add({
-          data: auditEntry(
+        await appendAudit(
+          t,
+          auditEntry(
             'petition',
             _id,
             'claim',
@@ -129,7 +130,7 @@ export async function claimOffline(openid: string, now: Date): Promise<number> {
               why: '实名信息与登记的信访人一致（身份证号码及微信验证的手机号码）',
             },
           ),
-        });
+        );
         return true;
       }),
     );

@@ -12,7 +12,7 @@ import {
 } from '../../typings/petition';
 import type { FieldIssue } from '../../typings/errors';
 import type { Handler, StaffCtx } from '../_shared/action';
-import { auditEntry } from '../_shared/audit';
+import { appendAudit, auditEntry } from '../_shared/audit';
 import { db } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
 import { getProcuratorate, type DepartmentDoc } from '../_shared/org';
@@ -116,8 +116,9 @@ async function setRouting(ctx: StaffCtx, unit: string, routes: Record<PetitionKi
         updatedBy: ctx.staff._id,
       };
       await t.collection(ROUTING).doc(unit).set({ data });
-      await t.collection('audit').add({
-        data: auditEntry(
+      await appendAudit(
+        t,
+        auditEntry(
           'routing',
           unit,
           'set',
@@ -127,7 +128,7 @@ async function setRouting(ctx: StaffCtx, unit: string, routes: Record<PetitionKi
             to: routes,
           },
         ),
-      });
+      );
     }),
   );
 }

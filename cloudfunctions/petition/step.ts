@@ -7,6 +7,7 @@ import {
   type PetitionEvent,
   type PetitionEventType,
 } from '../../domain/petition/machine';
+import { appendAudit, type AuditDoc } from '../_shared/audit';
 import { db } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
 import { getProcuratorate } from '../_shared/org';
@@ -97,7 +98,10 @@ export async function applyEvent(
       const { _id, ...data } = after;
       await t.collection(PETITIONS).doc(_id).set({ data });
       await writeTally();
-      for (const r of records) await t.collection(r.collection).add({ data: r.data });
+      for (const r of records) {
+        if (r.collection === 'audit') await appendAudit(t, r.data as AuditDoc);
+        else await t.collection(r.collection).add({ data: r.data });
+      }
       const ids = records.flatMap((r) => (r.outboxId ? [r.outboxId] : []));
       if (filing) ids.push(...(await fileIn(t, filing, ctx, cal)).outboxIds);
       outboxIds = ids;

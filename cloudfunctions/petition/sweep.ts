@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { nextStaffDeadline, type Deadline } from '../../domain/deadlines/engine';
 import { formatMessageTime } from '../../domain/time';
 import { DUE_SOON_DAYS } from '../../typings/petition';
-import { auditEntry } from '../_shared/audit';
+import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { dispatchOne, notification } from '../_shared/outbox';
 import type { StaffDoc } from '../_shared/staff';
@@ -111,15 +111,16 @@ async function alertOne(
         const { _id, ...data } = o;
         await t.collection('outbox').doc(_id).set({ data });
       }
-      await t.collection('audit').add({
-        data: auditEntry(
+      await appendAudit(
+        t,
+        auditEntry(
           'petition',
           doc._id,
           level === 'overdue' ? 'escalate' : 'remind',
           { openid: null, staff: null, now },
           { deadline: next.key, due: next.due, to: alert.to, receiptNumber: doc.receiptNumber },
         ),
-      });
+      );
       return true;
     }),
   );

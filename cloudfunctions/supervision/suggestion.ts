@@ -12,7 +12,7 @@ import type {
   SuggestionView,
 } from '../../typings/supervision';
 import type { Handler, Handlers } from '../_shared/action';
-import { auditEntry } from '../_shared/audit';
+import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
@@ -148,9 +148,7 @@ const submit: Handler<Defs['suggestion.submit']> = async ({ input, ctx }) => {
   try {
     await db.runTransaction(async (t) => {
       await t.collection(COLLECTION).add({ data: doc });
-      await t
-        .collection('audit')
-        .add({ data: auditEntry('suggestion', id, 'submit', ctx, { contentFlag }) });
+      await appendAudit(t, auditEntry('suggestion', id, 'submit', ctx, { contentFlag }));
     });
   } catch (e) {
     // Two taps racing: the first one filed it, so this one answers with what was filed.
@@ -259,7 +257,7 @@ const reply: Handler<Defs['suggestion.reply']> = async ({ input, ctx }) => {
           reply: _.set({ content: input.content, repliedAt: ctx.now, staffId: ctx.staff._id }),
         },
       });
-    await t.collection('audit').add({ data: auditEntry('suggestion', input.id, 'reply', ctx) });
+    await appendAudit(t, auditEntry('suggestion', input.id, 'reply', ctx));
     if (current.notify) {
       const note = notification({
         touser: current.openid,

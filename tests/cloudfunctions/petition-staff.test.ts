@@ -195,6 +195,8 @@ describe('the full story', () => {
       'REGISTER:registered',
       'ACCEPT:accepted',
       'ASSIGN:assigned',
+      // The handler opened the staff view (the petitioner's personal data) before replying.
+      'view_personal_data:undefined',
       'PROCEDURAL_REPLY:procedural_replied',
       'ANSWER:answered',
       'RATE:answered',
