@@ -59,14 +59,15 @@ export async function viewFor(
   }));
   const view = staffView(doc, unit ?? '', department, actor, now, await loadCalendar(), [], alerts);
   if (!view.allowedEvents.includes('ASSIGN') || !doc.departmentId) return view;
-  return { ...view, assignees: await assigneesOf(doc.departmentId) };
+  return { ...view, assignees: await assigneesOf(doc.procuratorateId, doc.departmentId) };
 }
 
 /** The active handlers of a department, by name, for the leader's assign picker. */
-async function assigneesOf(departmentId: string) {
+async function assigneesOf(procuratorateId: string, departmentId: string) {
   const res = await db
     .collection<StaffDoc>('staff')
-    .where({ departmentId, active: true, roles: 'handler' })
+    // procuratorateId first: the staff index is (procuratorateId, departmentId).
+    .where({ procuratorateId, departmentId, active: true, roles: 'handler' })
     .limit(100)
     .get();
   return res.data
