@@ -74,6 +74,10 @@ const PNG = Buffer.from(
     receipt = /110105-\d{4}-\d{6}/.exec(await p.text())?.[0] ?? '';
     expect(receipt).not.toBe('');
     await p.shot('preview-petition-submitted');
+    // The detail says by when the procedural reply is due (the deadline engine's date).
+    await p.tap('查看本件信访');
+    await p.waitForText('预计答复');
+    expect(await p.text()).toMatch(/预计答复 \d{4}-\d{2}-\d{2} 23:59 前/);
   }, 60_000);
 
   test('When the registrar registers and accepts it and the leader assigns it, then each step is saved', async () => {
@@ -82,6 +86,7 @@ const PNG = Buffer.from(
     await p.tap(/^信访办理/);
     await p.tap(new RegExp(`^${receipt}`));
     await p.waitForText(request);
+    expect(await p.text()).toContain('程序性答复期限');
     await p.tap('登记');
     await p.pick(/^承办部门/, '控告申诉检察部');
     await p.tap('提交登记');
