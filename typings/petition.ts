@@ -588,10 +588,6 @@ const replyFields = {
 /** The inbox's deadline filters: the next due date within DUE_SOON_DAYS, or already past. */
 export const INBOX_DUE_FILTERS = ['soon', 'overdue'] as const;
 export type InboxDueFilter = (typeof INBOX_DUE_FILTERS)[number];
-export const INBOX_DUE_FILTER_NAMES: Record<InboxDueFilter, string> = {
-  soon: '即将到期',
-  overdue: '已超期',
-};
 export const DUE_SOON_DAYS = 3;
 
 export const petitionInboxInput = z

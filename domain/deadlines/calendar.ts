@@ -20,13 +20,6 @@ export interface YearCalendar {
   source: string;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isDay(value: string): boolean {
-  const m = DAY.exec(value);
-  return !!m && dayjs.utc(value).format('YYYY-MM-DD') === value;
-}
-
 /** The day (in China) a moment falls on. */
 export function dayOf(d: Date): string {
   return inChina(d).format('YYYY-MM-DD');

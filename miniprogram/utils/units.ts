@@ -36,3 +36,27 @@ export function groupUnits(list: ProcuratorateView[]): UnitGroup[] {
 export function columnsFor(groups: UnitGroup[], first: number): string[][] {
   return [groups.map((g) => g.name), (groups[first]?.units ?? []).map((u) => u.name)];
 }
+
+/** The picker's state after a `columnchange`; null when a later column moved (nothing to redo). */
+export function unitColumnMoved(
+  groups: UnitGroup[],
+  detail: { column: number; value: number | string },
+): { unitColumns: string[][]; unitIndex: number[] } | null {
+  if (detail.column !== 0) return null;
+  const first = Number(detail.value);
+  return { unitColumns: columnsFor(groups, first), unitIndex: [first, 0] };
+}
+
+/** The unit a two-column picker's `change` chose, with the picker state that shows it. */
+export function unitChosen(
+  groups: UnitGroup[],
+  value: unknown,
+): {
+  unit: { id: string; name: string };
+  picker: { unitIndex: number[]; unitColumns: string[][] };
+} | null {
+  const [i, j] = (value as (number | string)[]).map(Number);
+  const unit = groups[i]?.units[j];
+  if (!unit) return null;
+  return { unit, picker: { unitIndex: [i, j], unitColumns: columnsFor(groups, i) } };
+}

@@ -32,7 +32,13 @@ import {
 } from '../../utils/petition-form';
 import { newClientToken } from '../../utils/token';
 import { toast } from '../../utils/ui';
-import { columnsFor, groupUnits, type UnitGroup } from '../../utils/units';
+import {
+  columnsFor,
+  groupUnits,
+  unitChosen,
+  unitColumnMoved,
+  type UnitGroup,
+} from '../../utils/units';
 
 const DRAFT_PREFIX = 'draft:petition-submit:';
 
@@ -711,23 +717,17 @@ Component({
     },
 
     onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const { column, value } = e.detail;
-      if (column !== 0) return;
-      this.setData({
-        unitColumns: columnsFor(this.data.unitGroups, value),
-        unitIndex: [value, 0],
-      });
+      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
+      if (moved) this.setData(moved);
     },
 
     onUnitChange(e: WechatMiniprogram.PickerChange): void {
-      const [i, j] = (e.detail.value as (number | string)[]).map(Number);
-      const unit = this.data.unitGroups[i]?.units[j];
-      if (!unit) return;
+      const chosen = unitChosen(this.data.unitGroups, e.detail.value);
+      if (!chosen) return;
       this.setData({
-        procuratorateId: unit.id,
-        procuratorateName: unit.name,
-        unitIndex: [i, j],
-        unitColumns: columnsFor(this.data.unitGroups, i),
+        procuratorateId: chosen.unit.id,
+        procuratorateName: chosen.unit.name,
+        ...chosen.picker,
       });
       this.clearError('procuratorateId');
       this.saveDraft();

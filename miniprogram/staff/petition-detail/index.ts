@@ -28,7 +28,13 @@ import {
 } from '../../utils/petition-form';
 import { formatTime } from '../../utils/time';
 import { confirm, notice, toast } from '../../utils/ui';
-import { columnsFor, groupUnits, type UnitGroup } from '../../utils/units';
+import {
+  columnsFor,
+  groupUnits,
+  unitChosen,
+  unitColumnMoved,
+  type UnitGroup,
+} from '../../utils/units';
 
 type Ev =
   | 'REGISTER'
@@ -509,22 +515,16 @@ Component({
     },
 
     onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      if (e.detail.column !== 0) return;
-      const first = Number(e.detail.value);
-      this.setData({
-        unitColumns: columnsFor(this.data.unitGroups, first),
-        unitIndex: [first, 0],
-      });
+      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
+      if (moved) this.setData(moved);
     },
 
     onUnitChange(e: WechatMiniprogram.PickerChange): void {
-      const [i, j] = (e.detail.value as number[]).map(Number);
-      const unit = this.data.unitGroups[i]?.units[j];
-      if (!unit) return;
+      const chosen = unitChosen(this.data.unitGroups, e.detail.value);
+      if (!chosen) return;
       this.setData({
-        transferUnit: unit,
-        unitIndex: [i, j],
-        unitColumns: columnsFor(this.data.unitGroups, i),
+        transferUnit: chosen.unit,
+        ...chosen.picker,
         'errors.to_procuratorateId': '',
       });
     },
