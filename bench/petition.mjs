@@ -29,6 +29,7 @@ const INBOX_UNIT = '110105';
 const INBOX_LEADER = 'o-staff-110105-leader';
 const INBOX_WARMUP = 3;
 const INBOX_CALLS = 30;
+const SUBMIT_CALLS = 30;
 /** A case stops taking timed calls after this long (at least 3 are taken). */
 const INBOX_BUDGET_MS = 25_000;
 
@@ -130,6 +131,9 @@ function loadInbox(cloud, templates, n) {
       const steps = t.steps.map((s, k) => ({ ...s, at: date(at + k * 60_000) }));
       const doc = {
         ...t,
+        // Each petition its own person, but for three of the bench citizen's own (the duplicate
+        // lookup reads the caller's petitions by this hash: a few, at every size).
+        petitioner: { ...t.petitioner, idHash: i < 3 ? t.petitioner.idHash : `bench-person-${i}` },
         _id: `ptbench${String(i).padStart(25, '0')}`,
         receiptNumber,
         procuratorateId,
@@ -204,6 +208,35 @@ async function timeInbox(cloud, input) {
   return { median: median(times), calls: times.length };
 }
 
+/**
+ * Median ms of `submit` by the bench citizen, whose earlier petitions (three, and those filed
+ * here) are compared with each new one: the lookup reads them by index id_hash.
+ */
+async function timeSubmit(cloud, n) {
+  const times = [];
+  let flagged = 0;
+  for (let i = 0; i < INBOX_WARMUP + SUBMIT_CALLS; i++) {
+    const t0 = process.hrtime.bigint();
+    const out = await cloud.invoke(
+      'petition',
+      { action: 'submit', input: form(`dup-${n}-${i}`, INBOX_UNIT) },
+      { openid: 'o-bench-inbox-citizen' },
+    );
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!out.result?.ok) throw new Error(`petition.submit: ${JSON.stringify(out.result)}`);
+    if (i < INBOX_WARMUP) continue;
+    times.push(ms);
+    const doc = JSON.parse(
+      cloud.store.raw
+        .prepare('SELECT doc FROM "coll_petitions" WHERE _id = ?')
+        .pluck()
+        .get(out.result.data.id),
+    );
+    if ((doc.suggest?.duplicates ?? []).length > 0) flagged++;
+  }
+  return { median: median(times), calls: times.length, flagged };
+}
+
 /** The SQL plans of the inbox's queries for the leader: the page, its tallies, the exclusion. */
 function inboxPlans(cloud, EJSON) {
   const leader = JSON.parse(
@@ -226,6 +259,7 @@ function inboxPlans(cloud, EJSON) {
     `list where(base + status).orderBy(submittedAt desc): ${explain('petitions', { ...base, status: 'registered' }, { submittedAt: -1 })}`,
     `counts: tallies where(procuratorateId): ${explain('petition_tallies', { procuratorateId: INBOX_UNIT }, { _id: 1 })}`,
     `counts: reports accusing the caller: ${explain('petitions', { procuratorateId: INBOX_UNIT, 'form.staff.name': leader.name })}`,
+    `submit: the caller's earlier petitions: ${explain('petitions', { 'petitioner.idHash': 'x' }, { submittedAt: -1 })}`,
   ];
 }
 
@@ -250,13 +284,19 @@ async function benchInbox({ log }) {
       const loadSecs = (Date.now() - started) / 1000;
       const all = await timeInbox(cloud, {});
       const registered = await timeInbox(cloud, { status: 'registered' });
-      results[n] = { all: all.median, registered: registered.median };
+      const submit = await timeSubmit(cloud, n);
+      results[n] = { all: all.median, registered: registered.median, submit: submit.median };
       const timeouts = all.timedOut + registered.timedOut;
       log(
         `petition: inbox at ${fmt(n)} petitions: median ${all.median.toFixed(1)} ms, ` +
           `status 'registered' ${registered.median.toFixed(1)} ms (${all.calls}+${registered.calls} calls` +
           `${timeouts ? `, ${timeouts} hit the function timeout: a lower bound` : ''}; ` +
           `${fmt(total)} loaded in ${loadSecs.toFixed(1)} s, ${indexes} indexes)`,
+      );
+      log(
+        `petition: submit with the duplicate lookup at ${fmt(n)} petitions: median ` +
+          `${submit.median.toFixed(1)} ms (${submit.calls} calls; ${submit.flagged} flagged as ` +
+          `suspected duplicates of the caller's earlier petitions)`,
       );
       if (n === INBOX_SIZES[INBOX_SIZES.length - 1]) {
         for (const line of inboxPlans(cloud, EJSON)) log(`petition: inbox plan: ${line}`);
@@ -267,6 +307,10 @@ async function benchInbox({ log }) {
     }
   }
   const [small, large] = INBOX_SIZES.map((n) => results[n]);
+  log(
+    `petition: submit ${fmt(INBOX_SIZES[1])} / ${fmt(INBOX_SIZES[0])} median ratio ` +
+      `${(large.submit / small.submit).toFixed(2)} (goal: flat, at most 2)`,
+  );
   log(
     `petition: inbox ${fmt(INBOX_SIZES[1])} / ${fmt(INBOX_SIZES[0])} median ratio ` +
       `${(large.all / small.all).toFixed(2)}, status 'registered' ` +

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { checkIdNumber } from '../domain/identity';
 import { action, output, type StaffRole } from './contract';
-import { optionalMobile, text } from './fields';
+import { oneOf, optionalMobile, text } from './fields';
 import type { DepartmentView, ProcuratorateView } from './org';
 
 export interface StaffView {
@@ -128,4 +128,78 @@ export const profile = {
   }),
 } as const;
 
-export const account = { ...directory, ...profile } as const;
+// ---------- Staff interests (利益申报), for recusal (回避) ----------
+
+export const INTEREST_RELATIONS = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'other_relative',
+  'associate',
+] as const;
+export type InterestRelation = (typeof INTEREST_RELATIONS)[number];
+export const INTEREST_RELATION_NAMES: Record<InterestRelation, string> = {
+  spouse: '配偶',
+  parent: '父母',
+  child: '子女',
+  sibling: '兄弟姐妹',
+  other_relative: '其他近亲属',
+  associate: '其他利害关系人',
+};
+export const INTERESTS_LIMITS = { relativesMax: 50, organisationsMax: 20 } as const;
+
+export const staffInterestsSaveInput = z
+  .object({
+    relatives: z
+      .array(
+        z
+          .object({
+            name: personName,
+            relation: oneOf('与本人的关系', INTEREST_RELATIONS),
+            /** Absent: unknown, or kept as declared before for the same name and relation. */
+            idNumber: residentIdNumber.optional(),
+          })
+          .strict(),
+        { error: '亲属和利害关系人格式不正确' },
+      )
+      .max(INTERESTS_LIMITS.relativesMax, `亲属和利害关系人最多${INTERESTS_LIMITS.relativesMax}人`),
+    organisations: z
+      .array(text('利害关系单位', { min: 2, max: 100 }), { error: '利害关系单位格式不正确' })
+      .max(
+        INTERESTS_LIMITS.organisationsMax,
+        `利害关系单位最多${INTERESTS_LIMITS.organisationsMax}个`,
+      ),
+  })
+  .strict();
+
+export interface StaffInterestsView {
+  relatives: {
+    name: string;
+    relation: InterestRelation;
+    relationName: string;
+    idNumberMasked: string | null;
+  }[];
+  organisations: string[];
+  updatedAt: string | null;
+}
+
+export const interests = {
+  'interests.get': action({
+    summary: "The caller's own declared interests (relatives, associates, organisations)",
+    input: z.object({}).strict(),
+    output: output<StaffInterestsView>(),
+    audience: ['registrar', 'handler', 'leader', 'admin'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  'interests.save': action({
+    summary:
+      'Staff declare their interests; assignment and recusal decisions check petitions against them (audited)',
+    input: staffInterestsSaveInput,
+    output: output<StaffInterestsView>(),
+    audience: ['registrar', 'handler', 'leader', 'admin'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+} as const;
+
+export const account = { ...directory, ...profile, ...interests } as const;

@@ -27,3 +27,4 @@ export * from './fields';
 export type * from './account';
 export * from './supervision';
 export * from './petition';
+export * from './calendar';

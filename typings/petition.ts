@@ -1,8 +1,11 @@
 // The petition service's contract data (信访): kinds, the submit form per kind, statuses, views.
 import { z } from 'zod';
+import { calendarActions } from './calendar';
 import { personName, residentIdNumber } from './account';
 import { action, output } from './contract';
 import { id, mobile, oneOf, optionalText, pagination, picked, text, type Page } from './fields';
+import { petitionStatsInput, type PetitionStats } from './petition-stats';
+import { petitionDossierInput, type PetitionDossierView } from './petition-dossier';
 
 // ---------------------------------------------------------------------------------------------
 // Kinds
@@ -471,8 +474,30 @@ export interface PetitionView {
   reviewPetitionId: string | null;
   /** When the next answer from the procuratorate is due ("reply expected by"); null when none. */
   replyExpectedBy: string | null;
+  /** The handling period's extension a leader approved, with the reason the petitioner is told. */
+  extension: { days: number; reason: string; grantedAt: string } | null;
+  /** The petitioner's latest request that the handler withdraw (回避), and the decision if made. */
+  recusal: {
+    reason: string;
+    requestedAt: string;
+    decision: { granted: boolean; note: string | null; at: string } | null;
+  } | null;
   /** What the petitioner may do now, so the page shows only those buttons. */
-  can: { withdraw: boolean; supplyMaterials: boolean; rate: boolean; requestReview: boolean };
+  can: {
+    withdraw: boolean;
+    supplyMaterials: boolean;
+    rate: boolean;
+    requestReview: boolean;
+    requestRecusal: boolean;
+  };
+}
+
+/** A leader's decision on a request, as staff see it. */
+export interface DecisionView {
+  granted: boolean;
+  byName: string;
+  at: string;
+  note: string | null;
 }
 
 /** A deadline's standing (domain/deadlines/engine.ts). */
@@ -508,7 +533,25 @@ export interface PetitionStaffView extends PetitionView {
   /** The content check's verdict at submit: `review` means a person should look first. */
   contentFlag: 'pass' | 'review';
   /** Suggestions only (诉访分离, duplicates); a staff member decides. */
-  suggestions: { litigation: string | null; duplicateOf: string | null };
+  suggestions: {
+    litigation: string | null;
+    /** The same person's earlier petitions about the same matter (ground 3), most similar first. */
+    duplicates: {
+      petitionId: string;
+      receiptNumber: string;
+      statusName: string;
+      submittedAt: string;
+      /** 0..1, a decision score (domain/petition/similarity.ts), not a probability. */
+      similarity: number;
+      reasons: string[];
+      /** Answered already: a repeated letter, to be told so (the explanation below). */
+      answeredAt: string | null;
+    }[];
+    /** Abusive language (ground 4): why it is suggested. */
+    abuse: { reason: string; words: string[] } | null;
+    /** A draft explanation for refusing a repeated letter on ground 3, for the refusal form. */
+    explanation: string | null;
+  };
   due: { proceduralReply: string; result: string };
   /** Every time limit that applies, earliest first. */
   deadlines: DeadlineView[];
@@ -525,10 +568,28 @@ export interface PetitionStaffView extends PetitionView {
   version: number;
   /** The events this staff member may send now (the machine's names), for the page's buttons. */
   allowedEvents: string[];
-  /** Active handlers of its department it may be assigned to; empty unless ASSIGN is allowed. */
-  assignees: { staffId: string; name: string }[];
+  /**
+   * Active handlers of its department it may be assigned to (ASSIGN, or a new handler when a
+   * recusal is granted); `conflict` says why one must not handle it (回避). Empty otherwise.
+   */
+  assignees: { staffId: string; name: string; conflict: string | null }[];
   /** The petition this one was forwarded from (转办) or asks to review (复查). */
   linkedFrom: { type: 'transfer' | 'review'; petitionId: string; receiptNumber: string } | null;
+  /** Requests to extend the handling period (条例 art. 34), oldest first. */
+  extensions: {
+    days: number;
+    reason: string;
+    requestedByName: string;
+    requestedAt: string;
+    decision: DecisionView | null;
+  }[];
+  /** The petitioner's recusal requests (回避), oldest first. */
+  recusals: {
+    handlerName: string;
+    reason: string;
+    requestedAt: string;
+    decision: DecisionView | null;
+  }[];
 }
 
 /** "My petitions": status at a glance. */
@@ -678,6 +739,40 @@ export const petitionRateInput = z
 export const petitionRequestReviewInput = z
   .object({ id: id('信访编号'), reason: text('申请复查的理由', { min: 10, max: 1000 }) })
   .strict();
+export const petitionRequestExtensionInput = z
+  .object({
+    ...target,
+    days: wholeNumber('延长天数', 1, 30),
+    reason: text('延期理由', { min: 5, max: 500 }),
+  })
+  .strict();
+export const petitionDecideInput = z
+  .object({
+    ...target,
+    grant: z.boolean({ error: '请选择是否批准' }),
+    note: optionalText('审批意见', 500),
+  })
+  .strict();
+export const petitionRequestRecusalInput = z
+  .object({ id: id('信访编号'), reason: text('申请回避的理由', { min: 10, max: 1000 }) })
+  .strict();
+export const petitionDecideRecusalInput = z
+  .object({
+    ...target,
+    grant: z.boolean({ error: '请选择是否决定回避' }),
+    /** The new handler when granted. */
+    staffId: id('新的承办人').optional(),
+    note: optionalText('决定理由', 500),
+  })
+  .strict()
+  .refine((v) => !v.grant || !!v.staffId, {
+    message: '决定回避的，请选择新的承办人',
+    path: ['staffId'],
+  })
+  .refine((v) => v.grant || !!v.note, {
+    message: '决定不予回避的，请填写理由',
+    path: ['note'],
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Offline channels and attachments
@@ -858,6 +953,18 @@ export const petition = {
     'Registrar or leader: archives a petition nothing more will happen to',
     petitionTargetInput,
   ),
+  requestExtension: staffStep(
+    'The assigned handler: asks a leader to extend the 60-day handling period once, by at most 30 days, with a reason the petitioner is told',
+    petitionRequestExtensionInput,
+  ),
+  decideExtension: staffStep(
+    'Leader: approves or refuses the pending extension (a refusal states why)',
+    petitionDecideInput,
+  ),
+  decideRecusal: staffStep(
+    "Leader: decides the petitioner's recusal request — granted with a new handler (checked against declared interests), or refused with a reason",
+    petitionDecideRecusalInput,
+  ),
   fileOffline: action({
     summary:
       'Registrar or leader: files a petition that came by letter, the 12309 hotline, a visit or video, recording the channel',
@@ -889,6 +996,21 @@ export const petition = {
     output: output<PetitionFiles>(),
     audience: ['user'],
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
+  ...calendarActions,
+  requestRecusal: action({
+    summary: 'The petitioner asks that the assigned handler withdraw (回避); a leader decides',
+    input: petitionRequestRecusalInput,
+    output: output<PetitionView>(),
+    audience: ['user'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
   }),
   withdraw: action({
     summary: 'The petitioner withdraws it before it is answered',
@@ -931,6 +1053,22 @@ export const petition = {
       'CONFLICT',
       'PRECONDITION_FAILED',
     ],
+  }),
+  dossier: action({
+    summary:
+      'Staff who may see an archived petition: its archive dossier (read-only, with its hash); opening it is audited',
+    input: petitionDossierInput,
+    output: output<PetitionDossierView>(),
+    audience: ['user'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
+  stats: action({
+    summary:
+      "Leader or administrator: their procuratorate's (or one department's) petitions received per month, the 7-day procedural-reply and 3-month answer rates, overdue now, by kind, month and department, beside the national figures",
+    input: petitionStatsInput,
+    output: output<PetitionStats>(),
+    audience: ['leader', 'admin'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   requestReview: action({
     summary:

@@ -10,7 +10,17 @@ export async function checkContent(
   content: string,
   field: string,
 ): Promise<ContentFlag> {
+  return (await checkContentLabelled(openid, content, field)).flag;
+}
+
+/** The check with the service's label (e.g. 20003 abuse), for suggestions to staff. */
+export async function checkContentLabelled(
+  openid: string,
+  content: string,
+  field: string,
+): Promise<{ flag: ContentFlag; label: number | null }> {
   let suggest: string;
+  let label: number | null;
   try {
     const res = await cloud.openapi.security.msgSecCheck({
       version: 2,
@@ -19,15 +29,17 @@ export async function checkContent(
       content: content.slice(0, 2500),
     });
     suggest = res?.result?.suggest ?? 'review';
+    const raw = Number(res?.result?.label);
+    label = Number.isFinite(raw) ? raw : null;
   } catch (e) {
     // Nothing a citizen wrote is lost because the check is unavailable: staff review it instead.
     console.error('msgSecCheck unavailable, flagging for review:', e);
-    return 'review';
+    return { flag: 'review', label: null };
   }
   if (suggest === 'risky') {
     throw new Failure('CONTENT_REJECTED', '内容含有违规信息，请修改后再提交', [
       { path: field, message: '内容含有违规信息，请修改后再提交' },
     ]);
   }
-  return suggest === 'pass' ? 'pass' : 'review';
+  return { flag: suggest === 'pass' ? 'pass' : 'review', label };
 }

@@ -20,3 +20,13 @@ export async function findStaffByOpenid(openid: string): Promise<StaffDoc | null
 export function hasRole(staff: StaffDoc, ...roles: StaffRole[]) {
   return staff.roles.some((r) => roles.includes(r));
 }
+
+/** Active staff matching `where` (e.g. the leaders of a procuratorate: `{ procuratorateId, roles: 'leader' }`). */
+export async function activeStaff(where: Record<string, unknown>): Promise<StaffDoc[]> {
+  const res = await db
+    .collection<StaffDoc>('staff')
+    .where({ ...where, active: true })
+    .limit(100)
+    .get();
+  return res.data;
+}

@@ -10,6 +10,7 @@ import {
   type DepartmentDoc,
   type ProcuratorateDoc,
 } from '../_shared/org';
+import { interestsHandlers } from './interests';
 import { profileHandlers } from './profile';
 
 export const main = defineFunction('account', contract.account, {
@@ -45,4 +46,5 @@ export const main = defineFunction('account', contract.account, {
   },
 
   ...profileHandlers,
+  ...interestsHandlers,
 });

@@ -4,13 +4,38 @@ import type { Actor } from '../../domain/petition/machine';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { db } from '../_shared/cloud';
 import { notFound } from '../_shared/failure';
+import { normaliseName, type MatterParties } from '../_shared/interests';
 import { withRetries } from '../_shared/transaction';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import { loadPetition, type PetitionDoc } from './store';
 
-/** Names compared as people write them: full-width forms, spaces and middle dots (·) ignored. */
-export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/[\s·•・.]/g, '');
+/** The people and organisations a petition names, for the recusal rule (_shared/interests.ts). */
+export function partiesOf(doc: PetitionDoc): MatterParties {
+  const f = doc.form as {
+    onBehalfOf?: { name: string };
+    accused?: { name: string };
+    staff?: { name: string };
+    clue?: { responsibleParty: string };
+    compensation?: { victim: { name: string } };
+  };
+  const others = [
+    f.onBehalfOf?.name,
+    f.accused?.name,
+    f.staff?.name,
+    f.clue?.responsibleParty,
+    f.compensation?.victim.name,
+  ].filter((n): n is string => !!n);
+  return {
+    petitioner: { name: doc.petitioner.name, idHash: doc.petitioner.idHash || null },
+    others,
+  };
+}
+
+/** The accused staff member's name in a misconduct report, else null. */
+export function accusedStaffName(doc: PetitionDoc): string | null {
+  return doc.kind === 'staff_misconduct'
+    ? ((doc.form as { staff?: { name?: string } }).staff?.name ?? null)
+    : null;
 }
 
 /**

@@ -29,8 +29,10 @@ import {
   type PetitionerSnapshot,
 } from './store';
 import { planTally } from './tally';
-import { nextDue } from './due';
+import { marksOf, nextDue } from './due';
 import type { WorkCalendar } from '../../domain/deadlines/calendar';
+import type { MatterPrint } from '../../domain/petition/similarity';
+import type { FilingSuggestions } from './suggest';
 
 /** A petition id made from what identifies the filing, so a retry files nothing new. */
 export function petitionIdFor(...parts: string[]): string {
@@ -97,6 +99,8 @@ export function effectRecords(
       ];
     }
     if (e.type === 'notify') {
+      // "The leaders" were made one notification each by the caller (step.ts).
+      if (e.to.type === 'leaders') return [];
       const touser = e.to.type === 'petitioner' ? e.to.openid : staffOpenids.get(e.to.staffId);
       if (!touser) return [];
       const outboxId = outboxIdFor(doc, e.step, touser);
@@ -140,6 +144,8 @@ export interface Filing {
   linkedFrom?: LinkedFrom;
   /** Whether the petitioner is told it was received (a transfer already told them where it went). */
   notifyReceived: boolean;
+  print?: MatterPrint;
+  suggest?: FilingSuggestions;
 }
 
 /**
@@ -183,8 +189,11 @@ export async function fileIn(
     version: 1,
     dueAt: null,
     ...(f.linkedFrom ? { linkedFrom: f.linkedFrom } : {}),
+    ...(f.print ? { print: f.print } : {}),
+    ...(f.suggest ? { suggest: f.suggest } : {}),
   };
   doc.dueAt = nextDue(doc, cal);
+  doc.marks = marksOf(doc, cal);
   const counterDoc: Omit<CounterDoc, '_id'> = {
     procuratorateId: f.procuratorate._id,
     year,

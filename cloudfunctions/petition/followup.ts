@@ -47,6 +47,13 @@ export const supplyMaterials: Handler<Defs['supplyMaterials']> = async ({ input,
     () => ({ vet: () => vetFiles(input.attachments, 'attachments') }),
   );
 
+export const requestRecusal: Handler<Defs['requestRecusal']> = async ({ input, ctx }) =>
+  act(ctx, input.id, () => ({
+    type: 'REQUEST_RECUSAL',
+    by: { type: 'citizen', openid: ctx.openid },
+    reason: input.reason,
+  }));
+
 export const rate: Handler<Defs['rate']> = async ({ input, ctx }) =>
   act(ctx, input.id, () => ({
     type: 'RATE',

@@ -20,14 +20,16 @@ import { vetFiles } from '../_shared/files';
 import { getDepartment, getProcuratorate } from '../_shared/org';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import type { ProfileDoc } from '../account/profile';
-import { isAccusedIn, loadForStaff, staffActor } from './access';
+import { conflictOf, loadInterests } from '../_shared/interests';
+import { accusedStaffName, isAccusedIn, loadForStaff, partiesOf, staffActor } from './access';
+import { dossierWriter } from './dossier';
 import { petitionIdFor } from './file';
 import { applyEvent, mayAttempt, type StepOptions } from './step';
 import { readTallies, zeroCounts } from './tally';
 import { dueCondition, loadCalendar } from './due';
 import { alertsOf } from './sweep';
 import { petitions, type PetitionDoc } from './store';
-import { inboxItem, staffView } from './views';
+import { inboxItem, staffIdsNamed, staffView } from './views';
 import { routeFor } from './routing';
 
 type Defs = typeof petition;
@@ -57,26 +59,86 @@ export async function viewFor(
     at: a.at.toISOString(),
     told: a.to.length,
   }));
-  const view = staffView(doc, unit ?? '', department, actor, now, await loadCalendar(), [], alerts);
-  if (!view.allowedEvents.includes('ASSIGN') || !doc.departmentId) return view;
-  return { ...view, assignees: await assigneesOf(doc.procuratorateId, doc.departmentId) };
+  const names = await staffNames(staffIdsNamed(doc));
+  const view = staffView(
+    doc,
+    unit ?? '',
+    department,
+    actor,
+    now,
+    await loadCalendar(),
+    [],
+    alerts,
+    names,
+  );
+  const picks =
+    view.allowedEvents.includes('ASSIGN') || view.allowedEvents.includes('DECIDE_RECUSAL');
+  if (!picks || !doc.departmentId) return view;
+  return { ...view, assignees: await assigneesOf(doc, doc.departmentId) };
 }
 
-/** The active handlers of a department, by name, for the leader's assign picker. */
-async function assigneesOf(procuratorateId: string, departmentId: string) {
+async function staffNames(ids: string[]): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  if (ids.length === 0) return map;
+  const res = await db
+    .collection<StaffDoc>('staff')
+    .where({ _id: _.in(ids) })
+    .limit(100)
+    .get();
+  for (const s of res.data) map.set(s._id, s.name);
+  return map;
+}
+
+/**
+ * The active handlers of a department, by name, for the leader's assign picker — each with the
+ * reason they must not handle this petition (回避), if any: the page shows it and the action
+ * refuses them.
+ */
+async function assigneesOf(doc: PetitionDoc, departmentId: string) {
   const res = await db
     .collection<StaffDoc>('staff')
     // procuratorateId first: the staff index is (procuratorateId, departmentId).
-    .where({ procuratorateId, departmentId, active: true, roles: 'handler' })
+    .where({ procuratorateId: doc.procuratorateId, departmentId, active: true, roles: 'handler' })
     .limit(100)
     .get();
+  const interests = await loadInterests(res.data.map((s) => s._id));
   return res.data
-    .map((s) => ({ staffId: s._id, name: s.name }))
+    .map((s) => ({
+      staffId: s._id,
+      name: s.name,
+      conflict: conflictOf(s, interests.get(s._id), partiesOf(doc), accusedStaffName(doc)),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 
+/**
+ * The handler a leader picked (assign, or a new handler on recusal): an active handler of this
+ * procuratorate with no declared interest in the petition and not accused in it — else refused,
+ * naming the reason, at `path`.
+ */
+export async function vetHandler(doc: PetitionDoc, staffId: string, path = 'staffId') {
+  const handler = (await db.collection<StaffDoc>('staff').doc(staffId).get()).data;
+  if (
+    !handler ||
+    !handler.active ||
+    handler.procuratorateId !== doc.procuratorateId ||
+    !hasRole(handler, 'handler')
+  ) {
+    throw badRequest(path, '所选人员不是本院的承办人，请重新选择');
+  }
+  const interests = await loadInterests([handler._id]);
+  const conflict = conflictOf(
+    handler,
+    interests.get(handler._id),
+    partiesOf(doc),
+    accusedStaffName(doc),
+  );
+  if (conflict) throw new Failure('PRECONDITION_FAILED', conflict, [{ path, message: conflict }]);
+  return { staffId: handler._id, name: handler.name, departmentId: handler.departmentId };
+}
+
 /** Load (NOT_FOUND unless the caller may see it) → the event → save → the staff view. */
-async function act(
+export async function act(
   ctx: StaffCtx,
   input: { id: string; version?: number },
   event: (doc: PetitionDoc) => Promise<PetitionEvent> | PetitionEvent,
@@ -313,19 +375,10 @@ export const transfer: Handler<Defs['transfer']> = async ({ input, ctx }) => {
 export const assign: Handler<Defs['assign']> = async ({ input, ctx }) =>
   act(ctx, input, async (doc) => {
     mayAttempt(ctx.staff, 'ASSIGN');
-    const handler = (await db.collection<StaffDoc>('staff').doc(input.staffId).get()).data;
-    if (
-      !handler ||
-      !handler.active ||
-      handler.procuratorateId !== doc.procuratorateId ||
-      !hasRole(handler, 'handler')
-    ) {
-      throw badRequest('staffId', '所选人员不是本院的承办人，请重新选择');
-    }
     return {
       type: 'ASSIGN',
       by: staffActor(ctx.staff),
-      handler: { staffId: handler._id, name: handler.name, departmentId: handler.departmentId },
+      handler: await vetHandler(doc, input.staffId),
     };
   });
 
@@ -420,5 +473,11 @@ export const answer: Handler<Defs['answer']> = async ({ input, ctx }) =>
 export const close: Handler<Defs['close']> = async ({ input, ctx }) =>
   act(ctx, input, () => ({ type: 'CLOSE', by: staffActor(ctx.staff) }));
 
+/** 归档: the dossier (dossier.ts) is written in the same transaction, once, and never changed. */
 export const archive: Handler<Defs['archive']> = async ({ input, ctx }) =>
-  act(ctx, input, () => ({ type: 'ARCHIVE', by: staffActor(ctx.staff) }));
+  act(
+    ctx,
+    input,
+    () => ({ type: 'ARCHIVE', by: staffActor(ctx.staff) }),
+    (doc) => dossierWriter(ctx.staff, doc, ctx.now),
+  );

@@ -3,7 +3,8 @@
 import { contract } from '../../typings';
 import { defineFunction } from '../_shared/action';
 import { get, mine } from './follow';
-import { rate, requestReview, supplyMaterials, withdraw } from './followup';
+import { decideExtension, decideRecusal, requestExtension } from './decisions';
+import { rate, requestRecusal, requestReview, supplyMaterials, withdraw } from './followup';
 import {
   accept,
   answer,
@@ -18,10 +19,13 @@ import {
   requestMaterials,
   transfer,
 } from './handling';
+import { dossier } from './dossier';
+import { calendarGet, calendarSet } from './calendar';
 import { files } from './files';
 import { fileOffline } from './offline';
 import { routingGet, routingSet } from './routing';
 import { submit } from './submit';
+import { stats } from './stats';
 
 export const main = defineFunction('petition', contract.petition, {
   submit,
@@ -43,8 +47,16 @@ export const main = defineFunction('petition', contract.petition, {
   files,
   'routing.get': routingGet,
   'routing.set': routingSet,
+  'calendar.get': calendarGet,
+  'calendar.set': calendarSet,
+  requestExtension,
+  decideExtension,
+  decideRecusal,
+  requestRecusal,
   withdraw,
   supplyMaterials,
   rate,
+  stats,
+  dossier,
   requestReview,
 });

@@ -18,6 +18,7 @@ import type { ProfileDoc } from '../account/profile';
 import { staffActor } from './access';
 import { loadCalendar } from './due';
 import { fileIn, petitionIdFor } from './file';
+import { printOfForm, suggestionsFor } from './suggest';
 import { viewFor } from './handling';
 import { loadPetition, PETITIONS, type PetitionDoc } from './store';
 import { routeFor } from './routing';
@@ -53,6 +54,9 @@ export const fileOffline: Handler<Defs['fileOffline']> = async ({ input, ctx }) 
   const summary = profileSummary(input.petitioner);
   const departmentId = await routeFor(form.kind, procuratorate._id);
   const owner = await verifiedOwner(idHash, input.petitioner.mobile);
+  // A letter or a visit is matched against the person's other petitions like an online one.
+  const print = printOfForm(form, idHash);
+  const suggest = await suggestionsFor(form, idHash, id, []);
 
   const cal = await loadCalendar();
   let outboxIds: string[] = [];
@@ -76,6 +80,8 @@ export const fileOffline: Handler<Defs['fileOffline']> = async ({ input, ctx }) 
           // Transcribed by staff, not published by the petitioner: nothing for msgSecCheck.
           contentFlag: 'pass',
           notifyReceived: owner !== null,
+          print,
+          suggest,
         },
         ctx,
         cal,

@@ -8,16 +8,16 @@ import {
   type PetitionEventType,
 } from '../../domain/petition/machine';
 import { appendAudit, type AuditDoc } from '../_shared/audit';
-import { db } from '../_shared/cloud';
+import { db, type Transaction } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne } from '../_shared/outbox';
-import type { StaffDoc } from '../_shared/staff';
+import { activeStaff, type StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { effectRecords, fileIn, type Filing } from './file';
 import { PETITIONS, toDoc, toPetition, type PetitionDoc } from './store';
 import { planTally } from './tally';
-import { loadCalendar, nextDue } from './due';
+import { loadCalendar, marksOf, nextDue } from './due';
 
 export const CONFLICT_MESSAGE = '该信访已被他人处理，请刷新后重试';
 
@@ -39,10 +39,26 @@ export interface StepOptions {
   filing?: Filing;
   /** Checks run after the decision and before saving (the disclosure check of replies). */
   vet?: () => Promise<void> | void;
+  /** More to write in the same transaction, after the petition and its audit entries (a dossier). */
+  alsoWrite?: (t: Transaction, next: PetitionDoc) => Promise<void>;
 }
 
 function wantsFiling(effects: PetitionEffect[]) {
   return effects.some((e) => e.type === 'forwardPetition' || e.type === 'createReviewPetition');
+}
+
+/** A notification to "the leaders" becomes one to each active leader of the procuratorate. */
+async function toEachLeader(
+  effects: PetitionEffect[],
+  procuratorateId: string,
+): Promise<PetitionEffect[]> {
+  if (!effects.some((e) => e.type === 'notify' && e.to.type === 'leaders')) return effects;
+  const leaders = await activeStaff({ procuratorateId, roles: 'leader' });
+  return effects.flatMap((e): PetitionEffect[] =>
+    e.type === 'notify' && e.to.type === 'leaders'
+      ? leaders.map((l) => ({ ...e, to: { type: 'staff', staffId: l._id } }))
+      : [e],
+  );
 }
 
 async function staffOpenids(effects: PetitionEffect[]): Promise<Map<string, string>> {
@@ -80,14 +96,10 @@ export async function applyEvent(
   const cal = await loadCalendar();
   const after = toDoc(before, step.next);
   after.dueAt = nextDue(after, cal);
+  after.marks = marksOf(after, cal);
   const unitName = (await getProcuratorate(before.procuratorateId))?.name ?? '';
-  const records = effectRecords(
-    step.effects,
-    after,
-    unitName,
-    ctx,
-    await staffOpenids(step.effects),
-  );
+  const effects = await toEachLeader(step.effects, before.procuratorateId);
+  const records = effectRecords(effects, after, unitName, ctx, await staffOpenids(effects));
 
   let outboxIds: string[] = [];
   const saved = await withRetries(() =>
@@ -102,6 +114,7 @@ export async function applyEvent(
         if (r.collection === 'audit') await appendAudit(t, r.data as AuditDoc);
         else await t.collection(r.collection).add({ data: r.data });
       }
+      await options.alsoWrite?.(t, after);
       const ids = records.flatMap((r) => (r.outboxId ? [r.outboxId] : []));
       if (filing) ids.push(...(await fileIn(t, filing, ctx, cal)).outboxIds);
       outboxIds = ids;

@@ -4,7 +4,7 @@ import { profileSummary } from '../../domain/identity';
 import type { petition } from '../../typings/petition';
 import type { Handler } from '../_shared/action';
 import { db } from '../_shared/cloud';
-import { checkContent, type ContentFlag } from '../_shared/content';
+import { checkContentLabelled, type ContentFlag } from '../_shared/content';
 import { openIdNumber } from '../_shared/crypto';
 import { Failure } from '../_shared/failure';
 import { vetFiles } from '../_shared/files';
@@ -16,6 +16,7 @@ import { loadCalendar } from './due';
 import { fileIn, petitionIdFor } from './file';
 import { loadPetition, PETITIONS, type PetitionDoc } from './store';
 import { routeFor } from './routing';
+import { printOfForm, suggestionsFor } from './suggest';
 
 type Defs = typeof petition;
 
@@ -28,16 +29,22 @@ async function loadProfile(openid: string): Promise<ProfileDoc | null> {
   return (await db.collection<ProfileDoc>('profiles').doc(openid).get()).data;
 }
 
-/** The free texts a citizen wrote, checked one by one so a refusal names the field. */
+/**
+ * The free texts a citizen wrote, checked one by one so a refusal names the field; answers the
+ * overall flag and the service's labels (abuse, 20003, is suggested to staff as ground 4).
+ */
 async function checkTexts(
   openid: string,
   texts: Record<'request' | 'facts' | 'reasons', string>,
-): Promise<ContentFlag> {
+): Promise<{ flag: ContentFlag; labels: number[] }> {
   const flags: ContentFlag[] = [];
+  const labels: number[] = [];
   for (const [field, text] of Object.entries(texts)) {
-    flags.push(await checkContent(openid, text, field));
+    const checked = await checkContentLabelled(openid, text, field);
+    flags.push(checked.flag);
+    if (checked.label !== null) labels.push(checked.label);
   }
-  return flags.every((f) => f === 'pass') ? 'pass' : 'review';
+  return { flag: flags.every((f) => f === 'pass') ? 'pass' : 'review', labels };
 }
 
 export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
@@ -54,7 +61,7 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
     ]);
   }
   await vetFiles(input.attachments, 'attachments');
-  const contentFlag = await checkTexts(ctx.openid, {
+  const checked = await checkTexts(ctx.openid, {
     request: input.request,
     facts: input.facts,
     reasons: input.reasons,
@@ -66,6 +73,9 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
     mobile: profile.mobile,
   });
   const { clientToken: _token, ...form } = input;
+  const contentFlag = checked.flag;
+  const print = printOfForm(form, profile.idHash);
+  const suggest = await suggestionsFor(form, profile.idHash, id, checked.labels);
 
   const cal = await loadCalendar();
   let outboxIds: string[] = [];
@@ -89,6 +99,8 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
           petitioner: { ...summary, idHash: profile.idHash },
           contentFlag,
           notifyReceived: true,
+          print,
+          suggest,
         },
         ctx,
         cal,

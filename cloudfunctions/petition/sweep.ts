@@ -11,7 +11,7 @@ import { DUE_SOON_DAYS } from '../../typings/petition';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { dispatchOne, notification } from '../_shared/outbox';
-import type { StaffDoc } from '../_shared/staff';
+import { activeStaff, type StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { DAY_MS, deadlinesOfDoc, loadCalendar } from './due';
 import { petitions, type PetitionDoc } from './store';
@@ -38,15 +38,6 @@ export interface AlertDoc {
 function alertId(doc: PetitionDoc, d: Deadline, level: AlertLevel): string {
   const key = `${doc._id}\n${d.key}\n${d.due.toISOString()}\n${level}`;
   return 'al' + createHash('sha256').update(key).digest('hex').slice(0, 30);
-}
-
-async function activeStaff(where: Record<string, unknown>): Promise<StaffDoc[]> {
-  const res = await db
-    .collection<StaffDoc>('staff')
-    .where({ ...where, active: true })
-    .limit(100)
-    .get();
-  return res.data;
 }
 
 /** Who is told: the handler (else the registrars) when due soon; also the leaders when overdue. */

@@ -3,6 +3,7 @@ import {
   allowedEvents,
   reviewDeadline,
   type Actor,
+  type Decision,
   type Petition,
 } from '../../domain/petition/machine';
 import { litigationSuggestion } from '../../domain/petition/routing';
@@ -11,6 +12,7 @@ import {
   PETITION_STATUS_NAMES,
   REFUSAL_GROUND_TEXTS,
   type DeadlineView,
+  type DecisionView,
   type PetitionInboxItem,
   type PetitionListItem,
   type PetitionStaffView,
@@ -19,6 +21,7 @@ import {
 import { toPetition, type PetitionDoc } from './store';
 import type { WorkCalendar } from '../../domain/deadlines/calendar';
 import { nextStaffDeadline, type Deadline } from '../../domain/deadlines/engine';
+import { dayOf as dayOfChina } from '../../domain/deadlines/calendar';
 import { deadlinesOfDoc, receiptMarks } from './due';
 
 const EXCERPT_LENGTH = 40;
@@ -61,6 +64,7 @@ export function petitionerView(
   const can = allowedEvents(p, { type: 'citizen', openid }, now);
   const a = answered(p);
   const lastRequest = p.materialsRequests[p.materialsRequests.length - 1];
+  const lastRecusal = (p.recusals ?? []).at(-1) ?? null;
   return {
     id: p.id,
     receiptNumber: p.receiptNumber,
@@ -72,12 +76,8 @@ export function petitionerView(
     statusName: PETITION_STATUS_NAMES[p.status],
     submittedAt: p.submittedAt.toISOString(),
     form: doc.form,
-    timeline: p.steps.map((s) => ({
-      at: s.at.toISOString(),
-      status: s.status,
-      statusName: PETITION_STATUS_NAMES[s.status],
-      note: s.note,
-    })),
+    // Requests among staff (an extension asked, one refused) stay off the petitioner's timeline.
+    timeline: timelineOf(p.steps.filter((s) => !s.internal)),
     replies: p.replies.map((r) => ({
       type: r.type,
       method: r.method,
@@ -123,13 +123,61 @@ export function petitionerView(
         : null,
     reviewPetitionId: a?.review?.reviewPetitionId ?? null,
     replyExpectedBy: next ? next.due.toISOString() : null,
+    extension: grantedExtension(p),
+    recusal: lastRecusal
+      ? {
+          reason: lastRecusal.reason,
+          requestedAt: lastRecusal.requestedAt.toISOString(),
+          decision: lastRecusal.decision
+            ? {
+                granted: lastRecusal.decision.granted,
+                note: lastRecusal.decision.note,
+                at: lastRecusal.decision.at.toISOString(),
+              }
+            : null,
+        }
+      : null,
     can: {
       withdraw: can.includes('WITHDRAW'),
       supplyMaterials: can.includes('SUPPLY_MATERIALS'),
       rate: can.includes('RATE'),
       requestReview: can.includes('REQUEST_REVIEW'),
+      requestRecusal: can.includes('REQUEST_RECUSAL'),
     },
   };
+}
+
+function timelineOf(steps: Petition['steps']): PetitionView['timeline'] {
+  return steps.map((s) => ({
+    at: s.at.toISOString(),
+    status: s.status,
+    statusName: PETITION_STATUS_NAMES[s.status],
+    note: s.note,
+  }));
+}
+
+function grantedExtension(p: Petition): PetitionView['extension'] {
+  const x = (p.extensions ?? []).find((e) => e.decision?.granted);
+  return x && x.decision
+    ? { days: x.days, reason: x.reason, grantedAt: x.decision.at.toISOString() }
+    : null;
+}
+
+function decisionView(d: Decision | null, names: ReadonlyMap<string, string>): DecisionView | null {
+  return d
+    ? { granted: d.granted, byName: names.get(d.by) ?? '', at: d.at.toISOString(), note: d.note }
+    : null;
+}
+
+/** The staff ids a staff view names (who asked for an extension, who decided). */
+export function staffIdsNamed(doc: PetitionDoc): string[] {
+  const ids = new Set<string>();
+  for (const x of doc.extensions ?? []) {
+    ids.add(x.requestedBy);
+    if (x.decision) ids.add(x.decision.by);
+  }
+  for (const r of doc.recusals ?? []) if (r.decision) ids.add(r.decision.by);
+  return [...ids];
 }
 
 export function inboxItem(
@@ -165,14 +213,16 @@ export function staffView(
   actor: Actor,
   now: Date,
   cal: WorkCalendar,
-  assignees: { staffId: string; name: string }[] = [],
+  assignees: PetitionStaffView['assignees'] = [],
   alerts: PetitionStaffView['alerts'] = [],
+  names: ReadonlyMap<string, string> = new Map(),
 ): PetitionStaffView {
   const base = petitionerView(doc, unitName, doc.petitionerOpenid ?? '', now, cal);
   const due = receiptMarks(doc, cal);
   const litigation = litigationSuggestion(doc.kind);
   return {
     ...base,
+    timeline: timelineOf(doc.steps),
     channel: doc.channel,
     petitioner: {
       name: doc.petitioner.name,
@@ -185,7 +235,7 @@ export function staffView(
     contentFlag: doc.contentFlag,
     suggestions: {
       litigation: litigation.litigation ? litigation.procedure : null,
-      duplicateOf: null,
+      ...suggestionsView(doc),
     },
     due: {
       proceduralReply: due.proceduralReply.toISOString(),
@@ -203,6 +253,50 @@ export function staffView(
           receiptNumber: doc.linkedFrom.receiptNumber,
         }
       : null,
+    extensions: (doc.extensions ?? []).map((x) => ({
+      days: x.days,
+      reason: x.reason,
+      requestedByName: names.get(x.requestedBy) ?? '',
+      requestedAt: x.requestedAt.toISOString(),
+      decision: decisionView(x.decision, names),
+    })),
+    recusals: (doc.recusals ?? []).map((r) => ({
+      handlerName: r.handlerName,
+      reason: r.reason,
+      requestedAt: r.requestedAt.toISOString(),
+      decision: decisionView(r.decision, names),
+    })),
+  };
+}
+
+/** The China day of a moment, as the explanation writes it: 2026年11月29日. */
+function chineseDay(d: Date): string {
+  const [y, m, day] = dayOfChina(d).split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+}
+
+function suggestionsView(doc: PetitionDoc): Omit<PetitionStaffView['suggestions'], 'litigation'> {
+  const duplicates = (doc.suggest?.duplicates ?? []).map((d) => ({
+    petitionId: d.petitionId,
+    receiptNumber: d.receiptNumber,
+    statusName: PETITION_STATUS_NAMES[d.status],
+    submittedAt: d.submittedAt.toISOString(),
+    similarity: d.similarity,
+    reasons: d.reasons,
+    answeredAt: d.answeredAt ? d.answeredAt.toISOString() : null,
+  }));
+  const answered = (doc.suggest?.duplicates ?? []).find((d) => d.answeredAt);
+  const pending = (doc.suggest?.duplicates ?? []).find((d) => !d.answeredAt);
+  const explanation = answered?.answeredAt
+    ? `您反映的事项与受理编号${answered.receiptNumber}的信访事项相同，本院已于${chineseDay(answered.answeredAt)}答复。您未提出新的事实和理由，根据《信访工作条例》的规定，不再重复受理。如对答复意见不服，可以依法申请复查。`
+    : pending
+      ? `您反映的事项与受理编号${pending.receiptNumber}的信访事项相同，该事项正在办理中，本院将在办结后一并答复，本次来信不再重复受理。`
+      : null;
+  const abuse = doc.suggest?.abuse ?? null;
+  return {
+    duplicates,
+    abuse: abuse ? { reason: abuse.reason, words: abuse.words.map((w) => w.word) } : null,
+    explanation,
   };
 }
 

@@ -5,6 +5,7 @@
 import { cloud } from '../_shared/cloud';
 import { dispatchDue } from '../_shared/outbox';
 import { purgeExpiredRateLimits } from '../_shared/rate-limit';
+import { recomputeDue } from '../petition/calendar';
 import { sweepDeadlines } from '../petition/sweep';
 
 interface TimerEvent {
@@ -14,6 +15,9 @@ interface TimerEvent {
   Time?: string;
 }
 
+/** How long one run spends recomputing due dates after a calendar change (the rest next run). */
+const RECOMPUTE_BUDGET_MS = 10_000;
+
 export async function main(event: TimerEvent) {
   // Timer invocations carry no OPENID; anything from the mini program does, and is refused.
   const { OPENID } = cloud.getWXContext();
@@ -22,6 +26,8 @@ export async function main(event: TimerEvent) {
   }
   const scheduled = event.Time ? new Date(event.Time) : new Date();
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
+  // After a calendar change, due dates first: the sweep then reads the new ones.
+  const recomputed = await recomputeDue(now, RECOMPUTE_BUDGET_MS);
   const deadlines = await sweepDeadlines(now);
   const sent = await dispatchDue(now);
   const purged = await purgeExpiredRateLimits(now);
@@ -29,6 +35,7 @@ export async function main(event: TimerEvent) {
     ok: true,
     data: {
       trigger: event.TriggerName ?? null,
+      recomputed,
       deadlines,
       notificationsSent: sent,
       rateLimitsPurged: purged,

@@ -191,7 +191,7 @@ export function deadlinesOf(
   if (accepted) {
     const result = dueAfter(received, rules.result, cal, rules);
     add('result', result, answered);
-    add('handling', dueAfter(accepted, rules.handling, cal, rules), answered);
+    add('handling', handlingDue(p, accepted, cal, rules), answered);
     if (p.kind === 'state_compensation') {
       add(
         'compensation_decision',
@@ -208,6 +208,22 @@ export function deadlinesOf(
     }
   }
   return out.sort((a, b) => a.due.getTime() - b.due.getTime());
+}
+
+/**
+ * 条例 art. 34: 60 days from acceptance, extended once by the days a leader approved (at most
+ * 30), counted on from the end of the original period.
+ */
+export function handlingDue(
+  p: Petition,
+  accepted: Date,
+  cal: WorkCalendar,
+  rules: DeadlineRules = DEFAULT_RULES,
+): Date {
+  const original = dueAfter(accepted, rules.handling, cal, rules);
+  const granted = (p.extensions ?? []).find((x) => x.decision?.granted);
+  if (!granted) return original;
+  return dueAfter(original, { amount: granted.days, unit: 'calendar_days' }, cal, rules);
 }
 
 /** The staff's next open deadline (the earliest not met), or null. */

@@ -26,6 +26,8 @@ export const LIMITS = {
   reasonMin: 5,
   reasonMax: 500,
   reviewReasonMin: 10,
+  /** 条例 art. 34: one extension of the 60-day handling, at most 30 days, a leader approving. */
+  extensionDaysMax: 30,
   replyMin: 5,
   replyMax: 5000,
   resultMin: 5,
@@ -79,12 +81,39 @@ export interface MaterialsRequest {
   note: string | null;
 }
 
-/** One entry of the timeline the petitioner sees. */
+/** One entry of the timeline; `internal` ones (a request among staff) are not shown to the petitioner. */
 export interface Step {
   event: PetitionEventType | 'SUBMIT';
   status: PetitionStatus;
   at: Date;
   note: string | null;
+  internal?: true;
+}
+
+/** A leader's decision on a request (an extension, a recusal). */
+export interface Decision {
+  granted: boolean;
+  by: string;
+  at: Date;
+  note: string | null;
+}
+
+/** The handler's request to extend the 60-day handling period (条例 art. 34), and its decision. */
+export interface ExtensionRequest {
+  days: number;
+  reason: string;
+  requestedBy: string;
+  requestedAt: Date;
+  decision: Decision | null;
+}
+
+/** The petitioner's request that the handler withdraw (回避), and the leader's decision. */
+export interface RecusalRequest {
+  handlerStaffId: string;
+  handlerName: string;
+  reason: string;
+  requestedAt: Date;
+  decision: Decision | null;
 }
 
 /** Where a petition goes when it leaves this procuratorate or department (诉访分离 included). */
@@ -108,6 +137,9 @@ interface Base {
   materialsRequests: MaterialsRequest[];
   replies: Reply[];
   steps: Step[];
+  /** Absent on petitions filed before extensions existed: read as none. */
+  extensions?: ExtensionRequest[];
+  recusals?: RecusalRequest[];
 }
 
 interface RegisteredFields {
@@ -229,7 +261,12 @@ export type PetitionEvent =
   | { type: 'WITHDRAW'; by: Actor; reason?: string }
   | { type: 'RATE'; by: Actor; satisfaction: Satisfaction; comment?: string }
   /** The id of the linked review petition is made by the caller (no random ids here). */
-  | { type: 'REQUEST_REVIEW'; by: Actor; reason: string; reviewPetitionId: string };
+  | { type: 'REQUEST_REVIEW'; by: Actor; reason: string; reviewPetitionId: string }
+  | { type: 'REQUEST_EXTENSION'; by: Actor; days: number; reason: string }
+  | { type: 'DECIDE_EXTENSION'; by: Actor; grant: boolean; note?: string }
+  | { type: 'REQUEST_RECUSAL'; by: Actor; reason: string }
+  /** Granting names the new handler (the shell checks their declared interests first). */
+  | { type: 'DECIDE_RECUSAL'; by: Actor; grant: boolean; note?: string; handler?: Handler };
 
 export type PetitionEventType = PetitionEvent['type'];
 export type EventOf<T extends PetitionEventType> = Extract<PetitionEvent, { type: T }>;
@@ -247,6 +284,9 @@ export const NOTIFY_STEPS = {
   replied: '有新答复',
   answered: '已答复',
   assigned: '新分配',
+  extended: '延期办理',
+  recusal: '回避决定',
+  to_decide: '待审批',
 } as const;
 export type NotifyStep = keyof typeof NOTIFY_STEPS;
 
@@ -255,7 +295,11 @@ export type AuditBy = { type: 'citizen'; openid: string } | { type: 'staff'; sta
 export type PetitionEffect =
   | {
       type: 'notify';
-      to: { type: 'petitioner'; openid: string } | { type: 'staff'; staffId: string };
+      to:
+        | { type: 'petitioner'; openid: string }
+        | { type: 'staff'; staffId: string }
+        /** Every leader of the petition's procuratorate (a request awaiting their decision). */
+        | { type: 'leaders' };
       step: NotifyStep;
       /** The short explanation for the message's note field (the ground, what to add …). */
       note: string | null;
@@ -319,6 +363,8 @@ interface Spec<T extends PetitionEventType, S extends LiveStatus> {
   /** What the audit log records as why, and what the timeline tells the petitioner. */
   why?: (e: EventOf<T>) => string | null;
   note?: (e: EventOf<T>) => string | null;
+  /** Whether the step stays among staff (not on the petitioner's timeline). */
+  internal?: (e: EventOf<T>) => boolean;
   effects?: (p: PetitionOf<S>, e: EventOf<T>, now: Date, note: string | null) => PetitionEffect[];
 }
 
@@ -332,6 +378,7 @@ interface Row {
   next: (p: Petition, e: PetitionEvent, now: Date) => Petition;
   why?: (e: PetitionEvent) => string | null;
   note?: (e: PetitionEvent) => string | null;
+  internal?: (e: PetitionEvent) => boolean;
   effects?: (p: Petition, e: PetitionEvent, now: Date, note: string | null) => PetitionEffect[];
 }
 
@@ -394,6 +441,35 @@ const WITHDRAWABLE = [
   'procedural_replied',
   'in_progress',
 ] as const;
+
+/** States in which an assigned handler is working on the petition. */
+const HANDLING = ['assigned', 'procedural_replied', 'in_progress'] as const;
+
+/** The request still awaiting a decision, if any. */
+function pendingOf<R extends { decision: Decision | null }>(rs: R[] | undefined): R | null {
+  return (rs ?? []).find((r) => r.decision === null) ?? null;
+}
+
+/** The requests with the pending one decided. */
+function decide<R extends { decision: Decision | null }>(
+  rs: R[] | undefined,
+  e: { by: Actor; grant: boolean; note?: string },
+  now: Date,
+): R[] {
+  return (rs ?? []).map((r) =>
+    r.decision === null
+      ? {
+          ...r,
+          decision: {
+            granted: e.grant,
+            by: e.by.type === 'staff' ? e.by.staffId : '',
+            at: now,
+            note: length(e.note) > 0 ? (e.note ?? '').trim() : null,
+          },
+        }
+      : r,
+  );
+}
 
 export const PETITION_MACHINE: Record<PetitionEventType, Row> = {
   REGISTER: on('REGISTER')({
@@ -766,6 +842,179 @@ export const PETITION_MACHINE: Record<PetitionEventType, Row> = {
           ]
         : [],
   }),
+
+  REQUEST_EXTENSION: on('REQUEST_EXTENSION')({
+    name: '申请延长办理期限',
+    by: ['handler', 'leader'],
+    from: HANDLING,
+    conditions: [
+      {
+        code: 'FORBIDDEN',
+        holds: (p, by) => by.type === 'staff' && by.staffId === p.handler.staffId,
+        message: '只有该信访的承办人可以申请延长办理期限',
+      },
+      {
+        holds: (p) => !(p.extensions ?? []).some((x) => x.decision?.granted !== false),
+        message: '办理期限只能延长一次，已有延期申请或已经延期',
+      },
+    ],
+    rules: [
+      {
+        holds: (e) => Number.isInteger(e.days) && e.days >= 1 && e.days <= LIMITS.extensionDaysMax,
+        message: `延长的天数应为1至${LIMITS.extensionDaysMax}日`,
+      },
+      {
+        holds: (e) => within(e.reason, LIMITS.reasonMin, LIMITS.reasonMax),
+        message: `请填写延期理由（${LIMITS.reasonMin}至${LIMITS.reasonMax}个字），信访人会看到这段理由`,
+      },
+    ],
+    next: (p, e, now) => ({
+      ...p,
+      extensions: [
+        ...(p.extensions ?? []),
+        {
+          days: e.days,
+          reason: e.reason.trim(),
+          requestedBy: e.by.type === 'staff' ? e.by.staffId : '',
+          requestedAt: now,
+          decision: null,
+        },
+      ],
+    }),
+    why: (e) => `延长${e.days}日：${e.reason.trim()}`,
+    internal: () => true,
+    effects: (_p, e) => [
+      {
+        type: 'notify',
+        to: { type: 'leaders' },
+        step: 'to_decide',
+        note: `申请延长办理期限${e.days}日`,
+      },
+    ],
+  }),
+
+  DECIDE_EXTENSION: on('DECIDE_EXTENSION')({
+    name: '审批延期申请',
+    by: ['leader'],
+    from: HANDLING,
+    conditions: [
+      {
+        holds: (p) => pendingOf(p.extensions) !== null,
+        message: '没有待审批的延期申请',
+      },
+    ],
+    rules: [
+      {
+        holds: (e) => e.grant || within(e.note, LIMITS.reasonMin, LIMITS.reasonMax),
+        message: `不批准延期的，请填写理由（${LIMITS.reasonMin}至${LIMITS.reasonMax}个字）`,
+      },
+      { holds: (e) => length(e.note) <= LIMITS.reasonMax, message: '审批意见过长' },
+    ],
+    next: (p, e, now) => ({ ...p, extensions: decide(p.extensions, e, now) }),
+    why: (e) => (e.grant ? '批准延期' : `不批准延期：${(e.note ?? '').trim()}`),
+    // The petitioner is told of an extension and its reason; a refused request stays internal.
+    note: (e) => (e.grant ? '办理期限延长' : null),
+    internal: (e) => !e.grant,
+    effects: (p, e) => {
+      const x = pendingOf(p.extensions);
+      if (!x) return [];
+      const toHandler: PetitionEffect = {
+        type: 'notify',
+        to: { type: 'staff', staffId: x.requestedBy },
+        step: 'to_decide',
+        note: e.grant ? `延期${x.days}日已批准` : '延期申请未获批准',
+      };
+      return e.grant
+        ? [toHandler, ...toPetitioner(p, 'extended', `延长${x.days}日：${x.reason}`)]
+        : [toHandler];
+    },
+  }),
+
+  REQUEST_RECUSAL: on('REQUEST_RECUSAL')({
+    name: '申请承办人回避',
+    by: ['petitioner'],
+    from: HANDLING,
+    conditions: [
+      {
+        holds: (p) => pendingOf(p.recusals) === null,
+        message: '您的回避申请正在审批中，请耐心等待',
+      },
+      {
+        holds: (p) => !(p.recusals ?? []).some((r) => r.handlerStaffId === p.handler.staffId),
+        message: '您已对该承办人申请过回避',
+      },
+    ],
+    rules: [
+      {
+        holds: (e) => within(e.reason, LIMITS.reviewReasonMin, LIMITS.explanationMax),
+        message: `请填写申请回避的理由（${LIMITS.reviewReasonMin}至${LIMITS.explanationMax}个字）`,
+      },
+    ],
+    next: (p, e, now) => ({
+      ...p,
+      recusals: [
+        ...(p.recusals ?? []),
+        {
+          handlerStaffId: p.handler.staffId,
+          handlerName: p.handler.name,
+          reason: e.reason.trim(),
+          requestedAt: now,
+          decision: null,
+        },
+      ],
+    }),
+    why: (e) => e.reason.trim(),
+    note: () => '已申请承办人回避',
+    effects: () => [
+      { type: 'notify', to: { type: 'leaders' }, step: 'to_decide', note: '信访人申请承办人回避' },
+    ],
+  }),
+
+  DECIDE_RECUSAL: on('DECIDE_RECUSAL')({
+    name: '决定是否回避',
+    by: ['leader'],
+    from: HANDLING,
+    conditions: [{ holds: (p) => pendingOf(p.recusals) !== null, message: '没有待决定的回避申请' }],
+    rules: [
+      {
+        holds: (e) => !e.grant || (!!e.handler && e.handler.staffId.trim() !== ''),
+        message: '决定回避的，请选择新的承办人',
+      },
+      {
+        holds: (e, p) => !e.grant || e.handler?.departmentId === p.departmentId,
+        message: '承办人应属于该信访的承办部门',
+      },
+      {
+        holds: (e, p) => !e.grant || e.handler?.staffId !== p.handler.staffId,
+        message: '新的承办人不能是申请回避的承办人',
+      },
+      {
+        holds: (e) => e.grant || within(e.note, LIMITS.reasonMin, LIMITS.reasonMax),
+        message: `决定不予回避的，请填写理由（${LIMITS.reasonMin}至${LIMITS.reasonMax}个字），信访人会看到这段理由`,
+      },
+    ],
+    next: (p, e, now) => ({
+      ...p,
+      recusals: decide(p.recusals, e, now),
+      ...(e.grant && e.handler ? { handler: e.handler } : {}),
+    }),
+    why: (e) =>
+      e.grant ? `决定回避，改由${e.handler?.name ?? ''}承办` : `不予回避：${(e.note ?? '').trim()}`,
+    note: (e) => (e.grant ? '决定承办人回避，已更换承办人' : `不予回避：${(e.note ?? '').trim()}`),
+    effects: (p, e, _now, note) => [
+      ...(e.grant && e.handler
+        ? [
+            {
+              type: 'notify',
+              to: { type: 'staff', staffId: e.handler.staffId },
+              step: 'assigned',
+              note: null,
+            } as PetitionEffect,
+          ]
+        : []),
+      ...toPetitioner(p, 'recusal', note),
+    ],
+  }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -828,11 +1077,9 @@ export function transition(petition: Petition, event: PetitionEvent, now: Date):
 
   const moved = row.next(petition, event, now);
   const note = row.note?.(event) ?? null;
-  const next: Petition = {
-    ...moved,
-    updatedAt: now,
-    steps: [...moved.steps, { event: event.type, status: moved.status, at: now, note }],
-  };
+  const step: Step = { event: event.type, status: moved.status, at: now, note };
+  if (row.internal?.(event)) step.internal = true;
+  const next: Petition = { ...moved, updatedAt: now, steps: [...moved.steps, step] };
   const audit: PetitionEffect = {
     type: 'audit',
     action: event.type,

@@ -130,6 +130,7 @@ describe('the full story', () => {
     expect(seen).toMatchObject({ status: 'assigned', version: 4 });
     expect((seen as unknown as { allowedEvents: string[] }).allowedEvents).toEqual([
       'PROCEDURAL_REPLY',
+      'REQUEST_EXTENSION',
     ]);
 
     // procedural reply

@@ -10,7 +10,7 @@ import {
   nextStaffDeadline,
   type Deadline,
 } from '../../domain/deadlines/engine';
-import { transition } from '../../domain/petition/machine';
+import { transition, type Petition } from '../../domain/petition/machine';
 import { buildPetition, DAY, HOUR, sampleEvent } from './petition-builders';
 
 const years = JSON.parse(
@@ -115,6 +115,34 @@ describe('the deadlines of a petition', () => {
     expect(ds.handling.state).toBe('met_late');
     expect(ds.result.state).toBe('met');
     expect(nextStaffDeadline(Object.values(ds))).toBeNull();
+  });
+
+  test('When a leader grants a 30-day extension, handling ends 30 days after the original end, moved off rest days; a pending or refused one changes nothing', () => {
+    const p = buildPetition('in_progress', { at });
+    const asked = new Date(at.getTime() + 40 * DAY);
+    const step = (q: Petition, e: Parameters<typeof transition>[1]): Petition => {
+      const r = transition(q, e, asked);
+      if (!r.ok) throw new Error(r.message);
+      return r.next;
+    };
+    const pending = step(p, { ...sampleEvent('REQUEST_EXTENSION'), days: 30 } as never);
+    expect(shown(byKey(deadlinesOf(pending, asked, cal)).handling.due)).toBe('2026-11-23 23:59:59');
+    const refused = step(pending, {
+      type: 'DECIDE_EXTENSION',
+      by: sampleEvent('DECIDE_EXTENSION').by,
+      grant: false,
+      note: '尚未穷尽办理手段',
+    });
+    expect(shown(byKey(deadlinesOf(refused, asked, cal)).handling.due)).toBe('2026-11-23 23:59:59');
+    const granted = step(pending, sampleEvent('DECIDE_EXTENSION'));
+    // 11-23 + 30 days = 12-23, a Wednesday.
+    expect(shown(byKey(deadlinesOf(granted, asked, cal)).handling.due)).toBe('2026-12-23 23:59:59');
+    // 20 days: 12-13 is a Sunday → Monday 12-14.
+    const twenty = step(
+      step(p, { ...sampleEvent('REQUEST_EXTENSION'), days: 20 } as never),
+      sampleEvent('DECIDE_EXTENSION'),
+    );
+    expect(shown(byKey(deadlinesOf(twenty, asked, cal)).handling.due)).toBe('2026-12-14 23:59:59');
   });
 
   test('When it is still unanswered after 3 months, a monthly progress reply falls due', () => {

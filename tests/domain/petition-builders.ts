@@ -89,6 +89,19 @@ export function sampleEvent(type: PetitionEventType, now: Date = T0): PetitionEv
         reason: '对答复意见不服，认为原决定认定事实错误。',
         reviewPetitionId: 'review-1',
       };
+    case 'REQUEST_EXTENSION':
+      return { type, by: handler, days: 20, reason: '案情复杂，需调取外地案卷材料' };
+    case 'DECIDE_EXTENSION':
+      return { type, by: leader, grant: true };
+    case 'REQUEST_RECUSAL':
+      return { type, by: citizen, reason: '承办人与被控告人系同学关系，可能影响公正处理。' };
+    case 'DECIDE_RECUSAL':
+      return {
+        type,
+        by: leader,
+        grant: true,
+        handler: { staffId: 's-handler-2', name: '王承办', departmentId: DEPT },
+      };
   }
 }
 

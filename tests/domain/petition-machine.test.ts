@@ -77,7 +77,28 @@ const ALLOWED: [PetitionStatus, PetitionEventType, PetitionStatus][] = [
   ['closed', 'RATE', 'closed'],
   ['answered', 'REQUEST_REVIEW', 'answered'],
   ['closed', 'REQUEST_REVIEW', 'closed'],
+  ...(['assigned', 'procedural_replied', 'in_progress'] as const).flatMap((s) =>
+    (['REQUEST_EXTENSION', 'DECIDE_EXTENSION', 'REQUEST_RECUSAL', 'DECIDE_RECUSAL'] as const).map(
+      (t): [PetitionStatus, PetitionEventType, PetitionStatus] => [s, t, s],
+    ),
+  ),
 ];
+
+/** The request a decision needs pending first. */
+const REQUEST_OF: Partial<Record<PetitionEventType, PetitionEventType>> = {
+  DECIDE_EXTENSION: 'REQUEST_EXTENSION',
+  DECIDE_RECUSAL: 'REQUEST_RECUSAL',
+};
+
+/** The petition of a state, with the request pending that a decision event needs. */
+function readyFor(status: PetitionStatus, type: PetitionEventType): Petition {
+  const p = buildPetition(status);
+  const request = REQUEST_OF[type];
+  if (!request) return p;
+  const r = transition(p, sampleEvent(request, after(p)), after(p));
+  if (!r.ok) throw new Error(r.message);
+  return r.next;
+}
 
 /** A moment at which the event's time conditions hold for a petition built by the builder. */
 function momentFor(p: Petition, type: PetitionEventType): Date {
@@ -94,7 +115,7 @@ function eventFor(p: Petition, type: PetitionEventType, now: Date): PetitionEven
 
 describe('allowed transitions', () => {
   it.each(ALLOWED)('When a %s petition gets %s, then it is %s', (from, type, to) => {
-    const p = buildPetition(from);
+    const p = readyFor(from, type);
     const now = momentFor(p, type);
     const r = step(p, eventFor(p, type, now), now);
     expect(r.next.status).toBe(to);
@@ -474,7 +495,7 @@ describe('effects', () => {
   it.each(ALLOWED.map(([s, t]) => [s, t] as const))(
     'When a %s petition gets %s, then one audit entry records who, when, from and to',
     (status, type) => {
-      const p = buildPetition(status);
+      const p = readyFor(status, type);
       const now = momentFor(p, type);
       const e = eventFor(p, type, now);
       const r = step(p, e, now);
@@ -638,7 +659,8 @@ describe('allowedEvents', () => {
     ['registered', citizen, ['WITHDRAW']],
     ['registered', registrar, ['ACCEPT', 'REFUSE', 'REQUEST_MATERIALS', 'TRANSFER']],
     ['accepted', leader, ['TRANSFER', 'ASSIGN']],
-    ['assigned', handler, ['PROCEDURAL_REPLY']],
+    ['assigned', handler, ['PROCEDURAL_REPLY', 'REQUEST_EXTENSION']],
+    ['assigned', citizen, ['WITHDRAW', 'REQUEST_RECUSAL']],
     ['assigned', otherHandler, []],
     ['materials_requested', citizen, ['SUPPLY_MATERIALS', 'WITHDRAW']],
     ['answered', citizen, ['RATE', 'REQUEST_REVIEW']],
@@ -658,5 +680,166 @@ describe('allowedEvents', () => {
     expect(allowedEvents(p, citizen, new Date(p.answer.answeredAt.getTime() + 31 * DAY))).toEqual([
       'RATE',
     ]);
+  });
+});
+
+describe('extension of the handling period (条例 art. 34)', () => {
+  const requested = () => step(buildPetition('in_progress'), sampleEvent('REQUEST_EXTENSION')).next;
+
+  it("When the handler asks, then the request waits for a leader, off the petitioner's timeline, and the leaders are told", () => {
+    const r = step(buildPetition('in_progress'), sampleEvent('REQUEST_EXTENSION'));
+    expect(r.next.extensions).toEqual([
+      {
+        days: 20,
+        reason: '案情复杂，需调取外地案卷材料',
+        requestedBy: 's-handler',
+        requestedAt: expect.any(Date),
+        decision: null,
+      },
+    ]);
+    expect(r.next.steps.at(-1)).toMatchObject({ event: 'REQUEST_EXTENSION', internal: true });
+    expect(r.effects.filter((e) => e.type === 'notify')).toEqual([
+      { type: 'notify', to: { type: 'leaders' }, step: 'to_decide', note: '申请延长办理期限20日' },
+    ]);
+  });
+
+  it.each([0, 31, 2.5])('When %p days are asked, then it is refused', (days) => {
+    const p = buildPetition('in_progress');
+    const r = transition(
+      p,
+      { ...sampleEvent('REQUEST_EXTENSION'), days } as PetitionEvent,
+      after(p),
+    );
+    expect(failure(r)).toEqual({ code: 'PRECONDITION_FAILED', message: '延长的天数应为1至30日' });
+  });
+
+  it('When someone else than the handler asks, then FORBIDDEN', () => {
+    const p = buildPetition('in_progress');
+    const r = transition(p, { ...sampleEvent('REQUEST_EXTENSION'), by: leader }, after(p));
+    expect(failure(r)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('When a leader grants it, then the petitioner is told the days and the reason', () => {
+    const p = requested();
+    const r = step(p, sampleEvent('DECIDE_EXTENSION', after(p)), after(p));
+    expect(r.next.extensions?.[0]?.decision).toMatchObject({ granted: true, by: 's-leader' });
+    expect(r.next.steps.at(-1)).toMatchObject({ note: '办理期限延长' });
+    expect(r.next.steps.at(-1)?.internal).toBeUndefined();
+    expect(r.effects.filter((e) => e.type === 'notify')).toContainEqual({
+      type: 'notify',
+      to: { type: 'petitioner', openid: 'o-citizen-1' },
+      step: 'extended',
+      note: '延长20日：案情复杂，需调取外地案卷材料',
+    });
+  });
+
+  it('When extended once, then a second request is refused; after a refusal a new one may be made', () => {
+    const granted = step(requested(), sampleEvent('DECIDE_EXTENSION')).next;
+    const again = transition(granted, sampleEvent('REQUEST_EXTENSION'), after(granted));
+    expect(failure(again)).toMatchObject({
+      message: '办理期限只能延长一次，已有延期申请或已经延期',
+    });
+
+    const refusedWithoutNote = transition(
+      requested(),
+      { ...sampleEvent('DECIDE_EXTENSION'), grant: false } as PetitionEvent,
+      after(requested()),
+    );
+    expect(failure(refusedWithoutNote)).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    const refused = step(requested(), {
+      type: 'DECIDE_EXTENSION',
+      by: leader,
+      grant: false,
+      note: '尚未穷尽办理手段',
+    }).next;
+    expect(refused.steps.at(-1)?.internal).toBe(true);
+    expect(
+      step(refused, sampleEvent('REQUEST_EXTENSION', after(refused)), after(refused)).next
+        .extensions,
+    ).toHaveLength(2);
+  });
+
+  it('When nothing is pending, then a decision is refused', () => {
+    const p = buildPetition('in_progress');
+    expect(failure(transition(p, sampleEvent('DECIDE_EXTENSION'), after(p)))).toMatchObject({
+      message: '没有待审批的延期申请',
+    });
+  });
+});
+
+describe('recusal (回避) asked by the petitioner', () => {
+  const requested = () => step(buildPetition('assigned'), sampleEvent('REQUEST_RECUSAL')).next;
+
+  it('When granted, then the new handler takes over, is told, and the petitioner is told', () => {
+    const p = requested();
+    const r = step(p, sampleEvent('DECIDE_RECUSAL', after(p)), after(p));
+    expect(r.next).toMatchObject({ status: 'assigned', handler: { staffId: 's-handler-2' } });
+    expect(r.next.recusals?.[0]).toMatchObject({
+      handlerStaffId: 's-handler',
+      decision: { granted: true, by: 's-leader' },
+    });
+    const notes = r.effects.filter((e) => e.type === 'notify');
+    expect(notes).toContainEqual({
+      type: 'notify',
+      to: { type: 'staff', staffId: 's-handler-2' },
+      step: 'assigned',
+      note: null,
+    });
+    expect(notes).toContainEqual({
+      type: 'notify',
+      to: { type: 'petitioner', openid: 'o-citizen-1' },
+      step: 'recusal',
+      note: '决定承办人回避，已更换承办人',
+    });
+  });
+
+  it('When refused, then a reason is required and the handler stays', () => {
+    const p = requested();
+    const bare = transition(p, { type: 'DECIDE_RECUSAL', by: leader, grant: false }, after(p));
+    expect(failure(bare)).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    const r = step(p, {
+      type: 'DECIDE_RECUSAL',
+      by: leader,
+      grant: false,
+      note: '不存在应当回避的情形',
+    });
+    expect(r.next).toMatchObject({ handler: { staffId: 's-handler' } });
+    expect(r.next.steps.at(-1)).toMatchObject({ note: '不予回避：不存在应当回避的情形' });
+  });
+
+  it('When granted without a new handler, or to the same handler, then it is refused', () => {
+    const p = requested();
+    const none = transition(p, { type: 'DECIDE_RECUSAL', by: leader, grant: true }, after(p));
+    expect(failure(none)).toMatchObject({ message: '决定回避的，请选择新的承办人' });
+    const same = transition(
+      p,
+      { type: 'DECIDE_RECUSAL', by: leader, grant: true, handler: HANDLER },
+      after(p),
+    );
+    expect(failure(same)).toMatchObject({ message: '新的承办人不能是申请回避的承办人' });
+  });
+
+  it('When asked twice while pending, or again about the same handler, then it is refused', () => {
+    const p = requested();
+    expect(failure(transition(p, sampleEvent('REQUEST_RECUSAL'), after(p)))).toMatchObject({
+      message: '您的回避申请正在审批中，请耐心等待',
+    });
+    const refused = step(p, {
+      type: 'DECIDE_RECUSAL',
+      by: leader,
+      grant: false,
+      note: '不存在应当回避的情形',
+    }).next;
+    expect(
+      failure(transition(refused, sampleEvent('REQUEST_RECUSAL'), after(refused))),
+    ).toMatchObject({
+      message: '您已对该承办人申请过回避',
+    });
+  });
+
+  it('When another citizen asks, then FORBIDDEN', () => {
+    const p = buildPetition('assigned');
+    const r = transition(p, { ...sampleEvent('REQUEST_RECUSAL'), by: otherCitizen }, after(p));
+    expect(failure(r)).toEqual({ code: 'FORBIDDEN', message: '只有信访人本人可以申请承办人回避' });
   });
 });

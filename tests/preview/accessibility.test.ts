@@ -13,7 +13,7 @@ import {
   layoutProblems,
 } from './audit';
 import { DEMO, PREVIEW_DIR, openPreview, type Preview } from './browser';
-import { createDemoData, type DemoData } from './demo-data';
+import { createDemoData, DEMO_PETITIONER, type DemoData } from './demo-data';
 
 // The preview needs WeChat's wcc (x86-64 only); suggestion.test.ts checks it is built where it can be.
 const built = existsSync(join(PREVIEW_DIR, 'index.html'));
@@ -322,6 +322,56 @@ const SCREENS: Screen[] = [
     as: DEMO.admin,
     path: () => '/staff/routing/index',
     shows: '#save',
+  },
+  {
+    name: '归档卷宗：已归档的信访',
+    as: DEMO.registrar,
+    path: (d) => `/staff/petition-dossier/index?id=${petitionId(d, 'submitted')}`,
+    shows: '#dossier',
+    // A petition of its own, filed, refused and archived, so the other screens' petitions stay.
+    prepare: async (p) => {
+      const step = async (action: string, input: object, openid: string) =>
+        (
+          (await p.cloud.invoke('petition', { action, input }, { openid })).result as {
+            data: { id: string };
+          }
+        ).data;
+      const { id } = await step(
+        'submit',
+        {
+          kind: 'other',
+          procuratorateId: '110105',
+          request: '请求督促物业公司公开维修基金的使用情况',
+          facts: '2025年5月起，小区物业多次拒绝公开维修基金使用情况，反映后至今没有结果。',
+          reasons: '物业公司的做法侵害了业主的合法权益。',
+          address: '北京市朝阳区建国路88号',
+          contact: '13800138000',
+          clientToken: `dossier-${Date.now().toString(36)}`,
+        },
+        DEMO_PETITIONER,
+      );
+      await step('register', { id, departmentId: '110105-ks' }, DEMO.registrar);
+      const explanation = '经审查，您的诉求不明确，请补充具体请求后重新提出。';
+      await step('refuse', { id, ground: 2, explanation }, DEMO.registrar);
+      await step('archive', { id }, DEMO.registrar);
+      await p.launch(`/staff/petition-dossier/index?id=${id}`);
+    },
+  },
+  {
+    name: '信访统计：审批领导',
+    as: DEMO.leader,
+    path: () => '/staff/petition-stats/index',
+    shows: '#summary',
+  },
+  {
+    name: '利益关系申报（interests）：承办人',
+    as: DEMO.handler,
+    path: () => '/staff/interests/index',
+    shows: '#relative-0-name',
+    prepare: async (p) => {
+      await p.tap('添加亲属或利害关系人');
+      await p.tap('添加单位');
+    },
   },
 ];
 

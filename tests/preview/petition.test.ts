@@ -1,7 +1,8 @@
 // The whole petition story in the browser preview, through what people tap and type: a citizen
 // files a petition with a photo, the registrar registers and accepts it, the leader assigns it,
 // the handler sends the procedural reply and the answer, and the citizen — told by subscription
-// messages at each step — reads the answer, opens the photo and rates it.
+// messages at each step — reads the answer, opens the photo and rates it; the handler closes it
+// and the registrar archives it and opens its archive dossier.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, PREVIEW_DIR, openPreview, type Preview } from './browser';
@@ -141,5 +142,43 @@ const PNG = Buffer.from(
     await p.tap('提交评价');
     await p.waitForText('办理及时，感谢。');
     await p.shot('preview-petition-rated');
+  }, 60_000);
+
+  test('When the handler closes it and, after the review window, the registrar archives it, then the archive dossier opens from the detail', async () => {
+    await p.as(DEMO.handler);
+    await p.tap('我的');
+    await p.tap(/^信访办理/);
+    await p.tap(new RegExp(`^${receipt}`));
+    await p.tap('办结');
+    await p.modal();
+    await p.tap('确认办结');
+    await p.waitForText('已办结');
+    const { id } = (await p.route()).query;
+
+    // The 30 days for a review (复查) pass: every moment of the stored petition moves 40 days back.
+    const raw = p.cloud.store.raw;
+    const text = raw.prepare('SELECT doc FROM "coll_petitions" WHERE _id = ?').pluck().get(id);
+    const aged = JSON.parse(text as string, (_key, value: { $date?: unknown } | null) =>
+      value && typeof value === 'object' && typeof value.$date === 'string'
+        ? { $date: new Date(Date.parse(value.$date) - 40 * 24 * 3600_000).toISOString() }
+        : value,
+    ) as unknown;
+    raw.prepare('UPDATE "coll_petitions" SET doc = ? WHERE _id = ?').run(JSON.stringify(aged), id);
+
+    await p.as(DEMO.registrar);
+    await p.tap('我的');
+    await p.tap(/^信访办理/);
+    await p.tap(new RegExp(`^${receipt}`));
+    await p.tap('归档');
+    await p.modal();
+    await p.tap('确认归档');
+    await p.tap('查看归档卷宗');
+    await p.waitForText('信访事项归档卷宗');
+    expect((await p.route()).route).toBe('staff/petition-dossier/index');
+    const dossier = await p.text();
+    for (const shown of [receipt, request, answer, '期限执行情况', '审计摘录', '1.png']) {
+      expect(dossier).toContain(shown);
+    }
+    await p.shot('preview-petition-dossier');
   }, 60_000);
 });

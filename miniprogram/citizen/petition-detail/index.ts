@@ -43,6 +43,9 @@ const SOURCE_NAMES: Record<PetitionFileSource, string> = {
   reply: '答复附件',
 };
 const CONFLICT_TEXT = '该信访刚有新进展，请刷新后重试';
+/** A recusal request's reason: 10 to 1000 characters (the contract's). */
+const RECUSAL_REASON_MIN = 10;
+const RECUSAL_REASON_MAX = 1000;
 
 /** Statuses after which nothing more happens to the petition, so there is no next step to tell. */
 const FINISHED: readonly PetitionStatus[] = [
@@ -120,6 +123,10 @@ interface Shown {
   rating: { name: string; comment: string; atText: string } | null;
   reviewDeadlineText: string;
   reviewPetitionId: string;
+  /** "办理期限已延长N日，理由：…", '' when the period was not extended. */
+  extensionText: string;
+  /** The petitioner's latest recusal request (回避) and what was decided. */
+  recusal: { reason: string; atText: string; decided: boolean; decisionText: string } | null;
   can: PetitionView['can'];
   /** Still being handled: there is a next step to be told of. */
   open: boolean;
@@ -264,6 +271,21 @@ function toShown(view: PetitionView): Shown {
       : null,
     reviewDeadlineText: formatTime(view.reviewDeadline),
     reviewPetitionId: view.reviewPetitionId ?? '',
+    extensionText: view.extension
+      ? `办理期限已延长${view.extension.days}日，理由：${view.extension.reason}`
+      : '',
+    recusal: view.recusal
+      ? {
+          reason: view.recusal.reason,
+          atText: formatTime(view.recusal.requestedAt),
+          decided: !!view.recusal.decision,
+          decisionText: !view.recusal.decision
+            ? '检察院正在审查您的回避申请，作出决定后会告诉您。'
+            : view.recusal.decision.granted
+              ? `${formatTime(view.recusal.decision.at)} 决定承办人回避，已更换承办人。`
+              : `${formatTime(view.recusal.decision.at)} 决定不予回避，理由：${view.recusal.decision.note ?? ''}`,
+        }
+      : null,
     can: view.can,
     open: !FINISHED.includes(view.status),
   };
@@ -290,7 +312,7 @@ function toFileRow(f: PetitionFileLink, i: number): FileRow {
   };
 }
 
-type Action = '' | 'supply' | 'withdraw' | 'rate' | 'review';
+type Action = '' | 'supply' | 'withdraw' | 'rate' | 'review' | 'recusal';
 
 Component({
   properties: {
@@ -317,6 +339,11 @@ Component({
     ratingComment: '',
     reviewReason: '',
     reviewMin: REVIEW_REASON_MIN,
+    // recusal (回避): the form opens from its button
+    recusalOpen: false,
+    recusalReason: '',
+    recusalMin: RECUSAL_REASON_MIN,
+    recusalMax: RECUSAL_REASON_MAX,
     busy: '' as Action,
     errors: {} as Record<string, string>,
     // the notification of the next step
@@ -579,6 +606,45 @@ Component({
       );
     },
 
+    // ---------- recusal (回避) ----------
+
+    onOpenRecusal(): void {
+      this.setData({ recusalOpen: true });
+    },
+
+    onCancelRecusal(): void {
+      this.setData({ recusalOpen: false });
+      this.clearError('recusal_reason');
+    },
+
+    onRecusalReason(e: WechatMiniprogram.TextareaInput): void {
+      this.setData({ recusalReason: e.detail.value });
+      this.clearError('recusal_reason');
+    },
+
+    async onRequestRecusal(): Promise<void> {
+      if (this.data.busy) return;
+      const reason = this.data.recusalReason.trim();
+      if (reason.length < RECUSAL_REASON_MIN) {
+        this.setData({
+          'errors.recusal_reason': `申请回避的理由至少${RECUSAL_REASON_MIN}个字`,
+        });
+        return;
+      }
+      // Asked inside the tap, before the confirmation (which would end the tap); the request is
+      // sent whatever the answer.
+      this.showSubscription(await askProgress(), false);
+      const ok = await confirm(
+        '确定申请承办人回避？',
+        '回避申请由检察院领导审查决定，对同一承办人只能申请一次。',
+        '申请回避',
+      );
+      if (!ok) return;
+      await this.act('recusal', () =>
+        call('petition', 'requestRecusal', { id: this.data.id, reason }),
+      );
+    },
+
     // ---------- shared ----------
 
     clearError(key: string): void {
@@ -599,6 +665,8 @@ Component({
           satisfaction: '',
           ratingComment: '',
           reviewReason: '',
+          recusalReason: '',
+          recusalOpen: false,
         });
         this.show(res.data);
         toast(
@@ -607,6 +675,7 @@ Component({
             withdraw: '已撤回',
             rate: '感谢您的评价',
             review: '复查申请已提交',
+            recusal: '回避申请已提交',
             '': '',
           }[action],
         );

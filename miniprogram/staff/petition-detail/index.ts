@@ -119,7 +119,12 @@ interface Shown {
   handlerName: string;
   needsReview: boolean;
   litigation: string;
-  duplicateOf: string;
+  /** Suggested duplicates (ground 3): receipt number, status, score and why. */
+  duplicates: { key: string; title: string; reasons: string }[];
+  /** Suggested ground 4, with why; empty when none. */
+  abuse: string;
+  /** A draft explanation for refusing a repeated letter (ground 3); empty when none. */
+  explanation: string;
   due: { label: string; text: string; overdue: boolean; soon: boolean }[];
   /** The scheduler's reminders and escalations (督办), newest first. */
   alerts: { key: string; text: string; overdue: boolean }[];
@@ -139,7 +144,45 @@ interface Shown {
   answer: { result: string; atText: string } | null;
   linkedFrom: string;
   version: number;
+  /** Handlers who may be picked (ASSIGN): those with a conflict (回避) are listed apart, with why. */
   assignees: { staffId: string; name: string }[];
+  conflicted: { staffId: string; name: string; conflict: string }[];
+  /** A recusal's new handler: any who may be picked but the handler asked to withdraw. */
+  recusalCandidates: { staffId: string; name: string }[];
+  extensions: Decision[];
+  /** The days the pending extension asks for; 0 when none is pending. */
+  pendingExtensionDays: number;
+  recusals: Decision[];
+  canRequestExtension: boolean;
+  /** Refusing is offered now (the explanation of a repeated letter can fill its form). */
+  canRefuse: boolean;
+  canDecideExtension: boolean;
+  canDecideRecusal: boolean;
+}
+
+/** An extension or recusal request as listed, with the leader's decision. */
+interface Decision {
+  key: string;
+  title: string;
+  reason: string;
+  meta: string;
+  stateName: string;
+  stateClass: string;
+  decisionText: string;
+}
+
+function decisionOf(
+  d: PetitionStaffView['extensions'][number]['decision'],
+  names: { pending: string; granted: string; refused: string },
+) {
+  return {
+    stateName: d ? (d.granted ? names.granted : names.refused) : names.pending,
+    stateClass: d ? (d.granted ? 'tag-replied' : 'tag-soon') : 'tag-pending',
+    decisionText: d
+      ? `${d.byName} ${formatTime(d.at)} ${d.granted ? names.granted : names.refused}` +
+        (d.note ? `：${d.note}` : '')
+      : '',
+  };
 }
 
 function isStaffView(v: PetitionView | PetitionStaffView): v is PetitionStaffView {
@@ -221,7 +264,15 @@ function toShown(v: PetitionStaffView): Shown {
     handlerName: v.handler?.name ?? '未分配',
     needsReview: v.contentFlag === 'review',
     litigation: v.suggestions.litigation ?? '',
-    duplicateOf: v.suggestions.duplicateOf ?? '',
+    duplicates: v.suggestions.duplicates.map((d) => ({
+      key: d.petitionId,
+      title:
+        `${d.receiptNumber}（${d.statusName}，${formatTime(d.submittedAt)}受理，` +
+        `相似度${Math.round(d.similarity * 100)}%）`,
+      reasons: d.reasons.join('；'),
+    })),
+    abuse: v.suggestions.abuse?.reason ?? '',
+    explanation: v.suggestions.explanation ?? '',
     due: dueRows,
     alerts: v.alerts.map((a, i) => ({
       key: `${i}`,
@@ -260,9 +311,54 @@ function toShown(v: PetitionStaffView): Shown {
       ? `${v.linkedFrom.type === 'transfer' ? '转办自' : '复查'}：${v.linkedFrom.receiptNumber}`
       : '',
     version: v.version,
-    assignees: v.assignees,
+    assignees: v.assignees
+      .filter((a) => !a.conflict)
+      .map((a) => ({ staffId: a.staffId, name: a.name })),
+    conflicted: v.assignees
+      .filter((a) => !!a.conflict)
+      .map((a) => ({ staffId: a.staffId, name: a.name, conflict: a.conflict ?? '' })),
+    recusalCandidates: v.assignees
+      .filter((a) => !a.conflict && a.staffId !== v.handler?.staffId)
+      .map((a) => ({ staffId: a.staffId, name: a.name })),
+    extensions: v.extensions.map((x, i) => ({
+      key: `x${i}`,
+      title: `申请延长办理期限${x.days}日`,
+      reason: x.reason,
+      meta: `${x.requestedByName} · ${formatTime(x.requestedAt)}`,
+      ...decisionOf(x.decision, { pending: '待审批', granted: '已批准', refused: '不批准' }),
+    })),
+    pendingExtensionDays: v.extensions.find((x) => !x.decision)?.days ?? 0,
+    recusals: v.recusals.map((r, i) => ({
+      key: `r${i}`,
+      title: `信访人申请承办人${r.handlerName}回避`,
+      reason: r.reason,
+      meta: formatTime(r.requestedAt),
+      ...decisionOf(r.decision, { pending: '待决定', granted: '决定回避', refused: '不予回避' }),
+    })),
+    canRequestExtension: v.allowedEvents.includes('REQUEST_EXTENSION'),
+    canRefuse: v.allowedEvents.includes('REFUSE'),
+    canDecideExtension: v.allowedEvents.includes('DECIDE_EXTENSION'),
+    canDecideRecusal: v.allowedEvents.includes('DECIDE_RECUSAL'),
   };
 }
+
+/** The extension and recusal forms' values, cleared after a decision is sent. */
+function emptyDecisionForms() {
+  return {
+    extDaysIndex: -1,
+    extReason: '',
+    extNote: '',
+    extErrors: {} as Record<string, string>,
+    extError: '',
+    recHandlerIndex: -1,
+    recNote: '',
+    recErrors: {} as Record<string, string>,
+    recError: '',
+  };
+}
+
+/** 1 to 30 days: an extension of the handling period is at most 30 days (条例 art. 34). */
+const EXTENSION_DAYS = Array.from({ length: 30 }, (_, i) => `${i + 1}日`);
 
 function buttonsOf(v: PetitionStaffView) {
   return EVENT_ORDER.filter((e) => v.allowedEvents.includes(e)).map((e) => ({
@@ -347,6 +443,10 @@ Component({
     minDueDate: chinaDay(1),
     limits: L,
     ...emptyForms(),
+    // Extension of the handling period and recusal (回避): requests and a leader's decisions.
+    dayOptions: EXTENSION_DAYS,
+    deciding: '' as '' | 'ext' | 'rec',
+    ...emptyDecisionForms(),
     // Files, loaded beside the petition.
     filesState: 'loading' as 'loading' | 'ready' | 'error',
     files: [] as (PetitionFileLink & { sourceName: string })[],
@@ -437,6 +537,11 @@ Component({
       void this.loadFiles(this.data.id);
     },
 
+    /** An archived petition's dossier (归档卷宗), read-only and printable. */
+    onOpenDossier(): void {
+      wx.navigateTo({ url: `/staff/petition-dossier/index?id=${this.data.id}` });
+    },
+
     onOpenFile(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>): void {
       const file = this.data.files[e.currentTarget.dataset.index];
       if (!file || !file.url) {
@@ -466,6 +571,19 @@ Component({
         return;
       }
       await this.send(event);
+    },
+
+    /** Opens the refusal form on ground 3 with the suggested explanation, for staff to check. */
+    onUseExplanation(): void {
+      const groundIndex = this.data.groundOptions.findIndex((g) => g.value === 3);
+      this.setData({
+        active: 'REFUSE',
+        activeName: EVENTS.REFUSE.name,
+        errors: {},
+        formError: '',
+        groundIndex,
+        explanation: this.data.petition?.explanation ?? '',
+      });
     },
 
     onCancelAction(): void {
@@ -570,6 +688,143 @@ Component({
     onRemoveAttachment(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>): void {
       this.setData({
         attachments: this.data.attachments.filter((_, i) => i !== e.currentTarget.dataset.index),
+      });
+    },
+
+    // ---------------------------------------------------------------------------------------
+    // Extension of the handling period and recusal (回避)
+
+    /** The sections' inputs and pickers: `data-field` is the data key, `data-error` its error path. */
+    onDecisionInput(
+      e: WechatMiniprogram.CustomEvent<
+        { value: string | number },
+        object,
+        { field: string; error: string; number?: boolean }
+      >,
+    ): void {
+      const { field, error, number } = e.currentTarget.dataset;
+      const value = number ? Number(e.detail.value) : e.detail.value;
+      this.setData({ [field]: value, [error]: '' });
+    },
+
+    /** The handler asks a leader to extend the handling period. */
+    async onRequestExtension(): Promise<void> {
+      const d = this.data;
+      if (d.deciding) return;
+      await this.decide('ext', '延期申请已提交', (target) =>
+        call('petition', 'requestExtension', {
+          ...target,
+          // An unchosen number of days is sent as 0: the contract answers under the field.
+          days: d.extDaysIndex + 1,
+          reason: d.extReason,
+        }),
+      );
+    },
+
+    /** A leader approves (`data-grant="yes"`) or refuses the pending extension, after asking. */
+    async onDecideExtension(
+      e: WechatMiniprogram.TouchEvent<object, object, { grant: string }>,
+    ): Promise<void> {
+      const d = this.data;
+      if (d.deciding || !d.petition) return;
+      const grant = e.currentTarget.dataset.grant === 'yes';
+      const note = d.extNote.trim();
+      if (!grant && note.length < L.reasonMin) {
+        this.setData({
+          'extErrors.note': `不批准延期的，请填写理由（${L.reasonMin}至${L.reasonMax}个字）`,
+        });
+        return;
+      }
+      const sure = grant
+        ? await confirm(
+            '确认批准延期',
+            `批准后办理期限延长${d.petition.pendingExtensionDays}日，信访人会收到延期理由。确定批准吗？`,
+            '确认批准',
+          )
+        : await confirm(
+            '确认不批准延期',
+            '不批准后办理期限不变，承办人会收到审批意见。确定不批准吗？',
+            '确认不批准',
+          );
+      if (!sure) return;
+      await this.decide('ext', grant ? '已批准延期' : '已不批准延期', (target) =>
+        call('petition', 'decideExtension', { ...target, grant, ...(note ? { note } : {}) }),
+      );
+    },
+
+    /**
+     * A leader decides the petitioner's recusal request: granted (`data-grant="yes"`) with a new
+     * handler, or refused with a reason the petitioner reads; asked before sending.
+     */
+    async onDecideRecusal(
+      e: WechatMiniprogram.TouchEvent<object, object, { grant: string }>,
+    ): Promise<void> {
+      const d = this.data;
+      if (d.deciding || !d.petition) return;
+      const grant = e.currentTarget.dataset.grant === 'yes';
+      const note = d.recNote.trim();
+      const next = d.petition.recusalCandidates[d.recHandlerIndex];
+      if (grant && !next) {
+        this.setData({ 'recErrors.staffId': '决定回避的，请选择新的承办人' });
+        return;
+      }
+      if (!grant && note.length < L.reasonMin) {
+        this.setData({
+          'recErrors.note': `决定不予回避的，请填写理由（${L.reasonMin}至${L.reasonMax}个字）`,
+        });
+        return;
+      }
+      const sure = grant
+        ? await confirm(
+            '确认决定回避',
+            `决定回避后改由${next?.name ?? ''}承办，信访人和新的承办人会收到通知。确定吗？`,
+            '确认回避',
+          )
+        : await confirm(
+            '确认不予回避',
+            '信访人会看到不予回避的理由，并且不能再对该承办人申请回避。确定不予回避吗？',
+            '确认不予回避',
+          );
+      if (!sure) return;
+      await this.decide('rec', grant ? '已决定回避' : '已决定不予回避', (target) =>
+        call('petition', 'decideRecusal', {
+          ...target,
+          grant,
+          ...(grant && next ? { staffId: next.staffId } : {}),
+          ...(note ? { note } : {}),
+        }),
+      );
+    },
+
+    /** Sends one request or decision with the shown version; errors go under the section's fields. */
+    async decide(
+      kind: 'ext' | 'rec',
+      done: string,
+      run: (target: { id: string; version: number }) => Promise<StepResult>,
+    ): Promise<void> {
+      const p = this.data.petition;
+      if (!p || this.data.deciding) return;
+      this.setData({ deciding: kind, [`${kind}Errors`]: {}, [`${kind}Error`]: '' });
+      const res = await run({ id: p.id, version: p.version });
+      if (res.ok) {
+        this.setData({ deciding: '', ...emptyDecisionForms() });
+        this.show(res.data);
+        toast(done);
+        return;
+      }
+      const { error } = res;
+      if (error.code === 'CONFLICT') {
+        this.setData({ deciding: '', recHandlerIndex: -1 });
+        notice('页面已过期', error.message);
+        await this.load(p.id);
+        return;
+      }
+      const errors = errorsById(error.issues);
+      this.setData({
+        deciding: '',
+        [`${kind}Errors`]: errors,
+        // A message no field shows (a state or role refusal) shows under the section.
+        [`${kind}Error`]: Object.keys(errors).length > 0 ? '' : error.message,
       });
     },
 

@@ -104,6 +104,8 @@ Component({
     dueOptions: DUE_OPTIONS,
     dueIndex: 0,
     canFile: false,
+    /** Leaders see the statistics (`petition.stats`). */
+    canSeeStats: false,
     unitName: '',
     visited: false,
   },
@@ -132,7 +134,10 @@ Component({
     async loadRoles(): Promise<void> {
       const who = await call('account', 'whoami', {});
       const roles = who.ok && who.data.staff ? who.data.staff.roles : [];
-      this.setData({ canFile: roles.some((r) => r === 'registrar' || r === 'leader') });
+      this.setData({
+        canFile: roles.some((r) => r === 'registrar' || r === 'leader'),
+        canSeeStats: roles.some((r) => r === 'leader' || r === 'admin'),
+      });
     },
 
     filterKey(): string {
@@ -218,6 +223,10 @@ Component({
 
     onFile(): void {
       wx.navigateTo({ url: '/staff/petition-file/index' });
+    },
+
+    onStats(): void {
+      wx.navigateTo({ url: '/staff/petition-stats/index' });
     },
 
     onHome(): void {
