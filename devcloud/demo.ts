@@ -367,6 +367,43 @@ export async function createDemoActivity(cloud: DevCloud): Promise<DemoSummary> 
     ...huang,
   });
   await handle(report, [register(), accept, assign(STAFF_ID.handler)]);
+  // 张华 asks the leader to extend its handling period; 王强 has yet to decide.
+  await step(
+    'requestExtension',
+    {
+      id: report.id,
+      days: 20,
+      reason: '需向外地公安机关调取报案材料和询问笔录，核实后方能作出处理意见。',
+    },
+    P.handler,
+  );
+
+  // 10. 陈晓 writes again about the unpaid wages (3), answered already: the registrar is told it
+  // may repeat it, with a draft explanation for a refusal on ground 3. Not yet registered.
+  await submit(P.citizen, {
+    kind: 'accusation',
+    request: '要求追究北京某建筑劳务有限公司拖欠我们工资的刑事责任',
+    facts:
+      '公司拖欠我们十余名工人2024年全年的工资，共三十多万元，负责人换了电话号码，找不到人。我们在该公司承包的工地干活。',
+    reasons: '公司有钱却故意不给工资，涉嫌拒不支付劳动报酬罪。',
+    accused: {
+      name: '北京某建筑劳务有限公司',
+      conduct: '拖欠十余名工人2024年全年工资三十余万元，劳动监察部门责令支付后仍不支付。',
+    },
+    ...chen,
+  });
+
+  // 陈静 declared her interests (利益申报): her brother, and a company she once worked for.
+  await call(
+    cloud,
+    'account',
+    'interests.save',
+    {
+      relatives: [{ name: '陈刚', relation: 'sibling', idNumber: '110105198203150017' }],
+      organisations: ['北京某房地产开发有限公司'],
+    },
+    'o-staff-110105-handler2',
+  );
 
   // 9. A letter the registrar filed (公益诉讼线索); its writer has no profile, so nobody follows it online.
   const letterToken = token('letter');
