@@ -11,7 +11,6 @@ import {
   PETITION_KIND_NAMES,
   PETITION_STATUS_NAMES,
   REFUSAL_GROUND_TEXTS,
-  type PetitionFileSource,
   type petition,
 } from '../../typings/petition';
 import type {
@@ -29,6 +28,7 @@ import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { staffMaySee } from './access';
 import { deadlinesOfDoc, loadCalendar } from './due';
+import { filesOf } from './files';
 import type { StepOptions } from './step';
 import { loadPetition, type PetitionDoc } from './store';
 
@@ -74,20 +74,6 @@ type Loose = Partial<{
   archivedFrom: PetitionDossier['archivedFrom'];
   archivedAt: Date;
 }>;
-
-/** Every file of the petition; supplied materials are listed as materials, not as attachments. */
-function filesOf(doc: PetitionDoc): { fileID: string; source: PetitionFileSource }[] {
-  const supplied = doc.materialsRequests.flatMap((r) => r.supplied);
-  return [
-    ...doc.attachments
-      .filter((fileID) => !supplied.includes(fileID))
-      .map((fileID) => ({ fileID, source: 'petition' as const })),
-    ...supplied.map((fileID) => ({ fileID, source: 'materials' as const })),
-    ...doc.replies.flatMap((r) =>
-      r.attachments.map((fileID) => ({ fileID, source: 'reply' as const })),
-    ),
-  ];
-}
 
 function outcomeOf(d: Deadline): DossierDeadlineOutcome {
   if (d.state === 'met' || d.state === 'met_late') return d.state;

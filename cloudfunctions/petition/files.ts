@@ -14,7 +14,7 @@ type Defs = typeof petition;
 export const LINK_SECONDS = 2 * 60 * 60;
 
 /** Supplied materials join the petition's attachments too; they are listed as materials. */
-function filesOf(doc: PetitionDoc): { fileID: string; source: PetitionFileSource }[] {
+export function filesOf(doc: PetitionDoc): { fileID: string; source: PetitionFileSource }[] {
   const supplied = doc.materialsRequests.flatMap((r) => r.supplied);
   return [
     ...doc.attachments

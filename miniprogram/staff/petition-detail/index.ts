@@ -10,10 +10,8 @@ import type {
   RefusalGround,
 } from '../../../typings/petition';
 import { call } from '../../utils/api';
-import { PROXY_RELATIONSHIP_NAMES } from '../../utils/petition-citizen';
+import { filedFormRows } from '../../utils/petition-citizen';
 import {
-  COMMON_FIELDS,
-  KIND_FIELDS,
   PETITION_CHANNEL_NAMES,
   PETITION_STATUS_NAMES,
   REFUSAL_GROUNDS,
@@ -24,7 +22,6 @@ import {
   DEADLINE_STATE_NAMES,
   errorsById,
   petitionTagClass,
-  type FormField,
 } from '../../utils/petition-form';
 import { formatTime } from '../../utils/time';
 import { confirm, notice, toast } from '../../utils/ui';
@@ -189,53 +186,6 @@ function isStaffView(v: PetitionView | PetitionStaffView): v is PetitionStaffVie
   return 'allowedEvents' in v;
 }
 
-function valueAt(form: unknown, path: string): unknown {
-  let node = form;
-  for (const key of path.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/** The form as filed, as label/value rows, read with the same description the form is built from. */
-function formRows(v: PetitionStaffView): { label: string; value: string }[] {
-  const fields: FormField[] = [...COMMON_FIELDS, ...KIND_FIELDS[v.kind]];
-  const rows: { label: string; value: string }[] = [];
-  for (const f of fields) {
-    if (f.when && valueAt(v.form, f.when.id.replace(/_/g, '.')) !== f.when.value) continue;
-    const raw = valueAt(v.form, f.path);
-    if (raw === undefined || raw === null || raw === '') continue;
-    const value =
-      typeof raw === 'boolean'
-        ? raw
-          ? '是'
-          : '否'
-        : f.type === 'choice'
-          ? (f.options.find((o) => o.value === raw)?.name ?? String(raw))
-          : String(raw);
-    rows.push({ label: f.label, value });
-  }
-  const proxy = v.form.onBehalfOf;
-  if (proxy) {
-    const relation = PROXY_RELATIONSHIP_NAMES[proxy.relationship] ?? '';
-    rows.push({
-      label: '代为信访',
-      value: `被代理人${proxy.name}（${relation}${proxy.note ? `：${proxy.note}` : ''}）`,
-    });
-  }
-  const received = valueAt(v.form, 'assistance.received');
-  if (Array.isArray(received) && received.length > 0) {
-    rows.push({
-      label: '已获赔偿或救助',
-      value: (received as { amount: number; source: string }[])
-        .map((r) => `${r.source} ${r.amount}元`)
-        .join('；'),
-    });
-  }
-  return rows;
-}
-
 function toShown(v: PetitionStaffView): Shown {
   // Every time limit the server's deadline engine applies, earliest first: met ones with how.
   const dueRows = v.deadlines.map((d) => ({
@@ -282,7 +232,7 @@ function toShown(v: PetitionStaffView): Shown {
         `${a.deadlineName}期限 ${formatTime(a.due)}（通知${a.told}人）`,
       overdue: a.level === 'overdue',
     })),
-    formRows: formRows(v),
+    formRows: filedFormRows(v.kind, v.form),
     timeline: v.timeline.map((t) => ({
       atText: formatTime(t.at),
       statusName: t.statusName,

@@ -8,13 +8,8 @@ import type {
   PetitionDossierView,
 } from '../../../typings/petition-dossier';
 import { call } from '../../utils/api';
-import { PROXY_RELATIONSHIP_NAMES, SATISFACTION_NAMES } from '../../utils/petition-citizen';
-import {
-  COMMON_FIELDS,
-  KIND_FIELDS,
-  REPLY_METHOD_NAMES,
-  type FormField,
-} from '../../utils/petition-form';
+import { filedFormRows, SATISFACTION_NAMES } from '../../utils/petition-citizen';
+import { REPLY_METHOD_NAMES } from '../../utils/petition-form';
 import { formatTime } from '../../utils/time';
 import { copyText } from '../../utils/ui';
 
@@ -108,53 +103,6 @@ interface Shown {
   intact: boolean;
 }
 
-function valueAt(form: unknown, path: string): unknown {
-  let node = form;
-  for (const key of path.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/** The form as filed, as label/value rows (as the staff detail page shows it). */
-function formRows(d: PetitionDossier): Row[] {
-  const fields: FormField[] = [...COMMON_FIELDS, ...KIND_FIELDS[d.kind]];
-  const rows: Row[] = [];
-  for (const f of fields) {
-    if (f.when && valueAt(d.form, f.when.id.replace(/_/g, '.')) !== f.when.value) continue;
-    const raw = valueAt(d.form, f.path);
-    if (raw === undefined || raw === null || raw === '') continue;
-    const value =
-      typeof raw === 'boolean'
-        ? raw
-          ? '是'
-          : '否'
-        : f.type === 'choice'
-          ? (f.options.find((o) => o.value === raw)?.name ?? String(raw))
-          : String(raw);
-    rows.push({ label: f.label, value });
-  }
-  const proxy = d.form.onBehalfOf;
-  if (proxy) {
-    const relation = PROXY_RELATIONSHIP_NAMES[proxy.relationship] ?? '';
-    rows.push({
-      label: '代为信访',
-      value: `被代理人${proxy.name}（${relation}${proxy.note ? `：${proxy.note}` : ''}）`,
-    });
-  }
-  const received = valueAt(d.form, 'assistance.received');
-  if (Array.isArray(received) && received.length > 0) {
-    rows.push({
-      label: '已获赔偿或救助',
-      value: (received as { amount: number; source: string }[])
-        .map((r) => `${r.source} ${r.amount}元`)
-        .join('；'),
-    });
-  }
-  return rows;
-}
-
 function outcomeRows(d: PetitionDossier): Row[] {
   const o = d.outcome;
   const rows: Row[] = [];
@@ -227,7 +175,7 @@ function toShown(d: PetitionDossierView): Shown {
       { label: '身份证号码', value: d.petitioner.idNumberMasked },
       { label: '手机号码', value: d.petitioner.mobileMasked },
     ],
-    formRows: formRows(d),
+    formRows: filedFormRows(d.kind, d.form),
     outcome: outcomeRows(d),
     materials: d.materialsRequests.map((r, i) => ({
       key: `${i}`,
