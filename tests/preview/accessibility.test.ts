@@ -324,6 +324,12 @@ const SCREENS: Screen[] = [
     shows: '#save',
   },
   {
+    name: '节假日日历（calendar）：最高人民检察院管理员编辑',
+    as: 'o-staff-100000-admin',
+    path: () => '/staff/calendar/index',
+    shows: '#add-holiday',
+  },
+  {
     name: '归档卷宗：已归档的信访',
     as: DEMO.registrar,
     path: (d) => `/staff/petition-dossier/index?id=${petitionId(d, 'submitted')}`,
