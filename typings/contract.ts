@@ -2,8 +2,12 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './errors';
 
-export const STAFF_ROLES = ['registrar', 'handler', 'leader', 'admin'] as const;
-/** 登记 registrar, 承办 handler, 审批 leader, 管理员 administrator. */
+export const STAFF_ROLES = ['registrar', 'handler', 'leader', 'admin', 'case_manager'] as const;
+/**
+ * 登记 registrar, 承办 handler, 审批 leader, 管理员 administrator — of petitions, procuratorate-wide;
+ * 案件管理 case_manager: the case-management department's staff (cases, bindings, appointments,
+ * publishing), who see no petitions.
+ */
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
@@ -11,6 +15,7 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
   handler: '承办人',
   leader: '审批领导',
   admin: '管理员',
+  case_manager: '案件管理',
 };
 
 /**

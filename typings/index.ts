@@ -1,10 +1,12 @@
 // The API contract of every cloud function: function name → action name → definition.
 import { account } from './account';
 import type { InputOf, OutputOf } from './contract';
+import { cases } from './cases';
 import { petition } from './petition';
+import { publish } from './publish';
 import { supervision } from './supervision';
 
-export const contract = { account, supervision, petition } as const;
+export const contract = { account, supervision, petition, cases, publish } as const;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;
@@ -28,3 +30,5 @@ export type * from './account';
 export * from './supervision';
 export * from './petition';
 export * from './calendar';
+export * from './cases';
+export * from './publish';

@@ -8,6 +8,7 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
   handler: '承办人',
   leader: '审批领导',
   admin: '管理员',
+  case_manager: '案件管理',
 };
 
 /** `北京市朝阳区人民检察院 · 承办人`, how a staff member's identity is shown. */

@@ -217,7 +217,7 @@ function toShown(v: PetitionStaffView): Shown {
     duplicates: v.suggestions.duplicates.map((d) => ({
       key: d.petitionId,
       title:
-        `${d.receiptNumber}（${d.statusName}，${formatTime(d.submittedAt)}受理，` +
+        `${d.receiptNumber}（${d.statusName}，${formatTime(d.submittedAt)}收到，` +
         `相似度${Math.round(d.similarity * 100)}%）`,
       reasons: d.reasons.join('；'),
     })),

@@ -146,6 +146,7 @@ describe('config/templates.json', () => {
   it('holds the product templates with typed, titled fields and 43-character ids', () => {
     expect(Object.keys(templates).sort()).toEqual([
       'appointmentResult',
+      'caseProgress',
       'petitionProgress',
       'suggestionReplied',
     ]);
