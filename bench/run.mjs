@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, printing its figures. Speed targets are checked here, never in tests.
 import { benchDb } from './db.mjs';
 import { benchPetition } from './petition.mjs';
+import { benchPublish } from './publish.mjs';
 import { benchRedaction } from './redaction.mjs';
 
 const log = (line) => console.log(line);
@@ -9,4 +10,5 @@ log(`# 12309 WeChat benchmarks (${new Date().toISOString()}, node ${process.vers
 await benchDb({ log });
 await benchPetition({ log });
 await benchRedaction({ log });
+await benchPublish({ log });
 log(`# done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PetitionStatus } from '../typings/petition';
 import type { DevCloud } from './index';
+import { call, createDisclosureDemo, type DisclosureDemo } from './demo-disclosure';
 
 export const DEMO_UNIT = '110105';
 
@@ -46,29 +47,14 @@ export interface DemoSuggestion {
 
 export interface DemoSummary {
   procuratorateId: string;
+  /** Case information disclosure (#6): cases, bindings, slots, an appointment, publications. */
+  disclosure: DisclosureDemo;
   petitions: DemoPetition[];
   suggestions: DemoSuggestion[];
   /** OPENIDs given a real-name profile. */
   profiles: string[];
   /** The demo citizen left without a profile (the "fill in your profile first" path). */
   withoutProfile: string;
-}
-
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-async function call<T>(
-  cloud: DevCloud,
-  fn: string,
-  action: string,
-  input: Record<string, unknown>,
-  openid: string,
-): Promise<T> {
-  const out = await cloud.invoke(fn, { action, input }, { openid });
-  const result = out.result as Envelope<T>;
-  if (!result.ok) {
-    throw new Error(`demo: ${fn}.${action} as ${openid}: ${JSON.stringify(result.error)}`);
-  }
-  return result.data;
 }
 
 /** True when no collection holds a document: nothing seeded, nothing filed (a new data folder). */
@@ -499,8 +485,11 @@ export async function createDemoActivity(cloud: DevCloud): Promise<DemoSummary> 
     false,
   );
 
+  const disclosure = await createDisclosureDemo(cloud);
+
   return {
     procuratorateId: DEMO_UNIT,
+    disclosure,
     petitions,
     suggestions,
     profiles: [P.citizen, P.lawyer],
@@ -536,6 +525,8 @@ export function describeDemo(demo: DemoSummary): string {
     `demo data: ${demo.petitions.length} petitions at ${demo.procuratorateId} (${statuses}), ` +
     `${demo.suggestions.length} suggestions (${replied} replied); ` +
     `profiles for ${demo.profiles.join(' and ')}, none for ${demo.withoutProfile}; ` +
-    `staff inboxes: o-staff-${demo.procuratorateId}-registrar, -leader, -handler`
+    `staff inboxes: o-staff-${demo.procuratorateId}-registrar, -leader, -handler; ` +
+    `${demo.disclosure.cases.length} cases (o-citizen-1 and o-lawyer-1 bound), a booked file ` +
+    `reading, a published announcement and document; case managers o-staff-${demo.procuratorateId}-ag, -ag2`
   );
 }

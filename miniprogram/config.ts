@@ -8,9 +8,11 @@ export const CLOUD_ENV_ID = 'your-env-id';
 
 /**
  * Subscription-message template ids (订阅消息模板 ID). They mirror config/templates.json, which the
- * cloud functions send with; tests/miniprogram/config.test.ts fails when the two disagree.
+ * cloud functions send with; tests/miniprogram/mirror.test.ts fails when the two disagree.
  */
 export const TEMPLATE_IDS = {
   suggestionReplied: 'Kxe4isZUL7wGkFZQ3FKnlbevuQunq1usqgPIvXoc392',
   petitionProgress: 'HIEX-TO4HbfI7HtMGecQu4fvwk56Z-yfputUhh-xGJG',
+  appointmentResult: 'B7OdiiMEc7jW7QjQHPFJle7vBh6mHGiuJfyH6_I-Rrh',
+  caseProgress: 'BZGA8fKZVIAO7jVKJMGkiziFMpX_tBR30ZHNDJsU4QT',
 } as const;

@@ -75,7 +75,12 @@ export const SERVICE_GROUPS: ServiceGroup[] = [
         desc: '其他向检察机关反映的事项',
         url: '/citizen/petition-submit/index?kind=other',
       },
-      { key: 'video-reception', name: '视频接访', desc: '预约与检察官视频面谈' },
+      {
+        key: 'video-reception',
+        name: '视频接访',
+        desc: '预约与检察官视频面谈',
+        url: '/citizen/appointment-book/index?type=video_reception',
+      },
       { key: 'legal-consultation', name: '法律咨询', desc: '在线咨询法律问题' },
       { key: 'law-search', name: '法律法规查询', desc: '查阅法律法规条文' },
     ],
@@ -84,10 +89,30 @@ export const SERVICE_GROUPS: ServiceGroup[] = [
     key: 'disclosure',
     title: '案件信息公开',
     services: [
-      { key: 'case-procedure', name: '案件程序性信息查询', desc: '当事人查询案件办理进程' },
-      { key: 'lawyer-appointment', name: '辩护与代理预约', desc: '律师预约阅卷、会见等' },
-      { key: 'important-cases', name: '重要案件信息', desc: '重要案件的办理信息' },
-      { key: 'legal-documents', name: '法律文书公开', desc: '公开的起诉书、不起诉决定书等' },
+      {
+        key: 'case-procedure',
+        name: '案件程序性信息查询',
+        desc: '当事人查询案件办理进程',
+        url: '/citizen/case-bindings/index',
+      },
+      {
+        key: 'lawyer-appointment',
+        name: '辩护与代理预约',
+        desc: '律师预约阅卷、会见等',
+        url: '/citizen/appointment-book/index',
+      },
+      {
+        key: 'important-cases',
+        name: '重要案件信息',
+        desc: '重要案件的办理信息',
+        url: '/public/announcements/index',
+      },
+      {
+        key: 'legal-documents',
+        name: '法律文书公开',
+        desc: '公开的起诉书、不起诉决定书等',
+        url: '/public/documents/index',
+      },
     ],
   },
   {

@@ -230,6 +230,16 @@ export interface LawyerView {
   reviewedAt: string | null;
 }
 
+/** What the reviewing staff see of a verification: whose it is and the certificate's photo. */
+export interface LawyerStaffView extends LawyerView {
+  /** The verification's id (the lawyer's OPENID), for lawyer.review. */
+  id: string;
+  openid: string;
+  procuratorateId: string;
+  /** A two-hour link to the certificate's photo (null when the file is gone). */
+  certificateImageUrl: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bindings: who may query a case
 
@@ -296,7 +306,8 @@ export interface BindingView {
 /** Staff see who asks (masked ID number; the lawyer's certificate) and the proofs. */
 export interface BindingStaffView extends BindingView {
   requester: { name: string; idNumberMasked: string | null; lawyer: LawyerView | null };
-  proofs: string[];
+  /** Two-hour links to the proofs, in the order uploaded (null when a file is gone). */
+  proofs: (string | null)[];
   /** The case's parties, to check the party named against. */
   caseParties: { name: string; role: PartyRole; roleName: string }[];
 }
@@ -416,6 +427,8 @@ export interface AppointmentView {
 export interface AppointmentStaffView extends AppointmentView {
   requester: { name: string; lawyer: boolean; firm: string | null };
   overdue: boolean;
+  /** Sent back with a decision, so a decision on a stale page answers CONFLICT. */
+  version: number;
 }
 
 export const appointmentDecideInput = z
@@ -423,6 +436,8 @@ export const appointmentDecideInput = z
     id: id('预约'),
     confirm: z.boolean({ error: '请选择是否同意' }),
     reason: optionalText('理由', 200),
+    /** The version the page showed (AppointmentStaffView.version). */
+    version: z.number({ error: '版本应为数字' }).int().min(1).optional(),
   })
   .strict()
   .refine((v) => v.confirm || !!v.reason, { message: '不同意的，请填写理由', path: ['reason'] });
@@ -449,7 +464,7 @@ export const cases = {
     input: caseImportInput,
     output: output<{ created: number; updated: number }>(),
     audience: staffAudience,
-    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'],
   }),
   'case.list': action({
     summary: "Case-management staff: their procuratorate's cases, newest first, by number or cause",
@@ -507,7 +522,7 @@ export const cases = {
     summary:
       'Case-management staff: pending binding requests and lawyer verifications of their procuratorate',
     input: z.object({ kind: oneOf('类别', ['binding', 'lawyer']), ...pagination }).strict(),
-    output: output<Page<BindingStaffView | (LawyerView & { id: string; openid: string })>>(),
+    output: output<Page<BindingStaffView | LawyerStaffView>>(),
     audience: staffAudience,
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
@@ -522,7 +537,7 @@ export const cases = {
   'lawyer.review': action({
     summary: "Case-management staff approve or refuse a lawyer's verification; the lawyer is told",
     input: reviewInput,
-    output: output<LawyerView>(),
+    output: output<LawyerStaffView>(),
     audience: staffAudience,
     errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   }),
@@ -581,6 +596,13 @@ export const cases = {
     input: appointmentDecideInput,
     output: output<AppointmentStaffView>(),
     audience: staffAudience,
-    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'PRECONDITION_FAILED'],
+    errors: [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PRECONDITION_FAILED',
+    ],
   }),
 } as const;

@@ -51,6 +51,8 @@ const optionalDay = (label: string) =>
 export const announcementSaveInput = z
   .object({
     id: id('发布信息').optional(),
+    /** The version the editor saw: required with `id` (an edit), so two editors never overwrite each other. */
+    version: z.number().int().min(1).optional(),
     title: text('标题', { min: 5, max: PUBLISH_LIMITS.titleMax }),
     body: text('正文', { min: 20, max: PUBLISH_LIMITS.bodyMax }),
     /** The case it is about, if registered (its number is shown normalised). */

@@ -27,6 +27,34 @@ export function maySeeRouting(staff: StaffView | null): boolean {
   return !!staff && staff.roles.some((r) => r === 'registrar' || r === 'leader' || r === 'admin');
 }
 
+/** Case management (案件管理部) keeps cases and reviews bindings (typings/cases.ts staff audience). */
+export function managesCases(staff: StaffView | null): boolean {
+  return !!staff && staff.roles.includes('case_manager');
+}
+
+/** Those who handle suggestions (`suggestion.inbox` audience in typings/supervision.ts). */
+export function maySeeSuggestionInbox(staff: StaffView | null): boolean {
+  return !!staff && staff.roles.some((r) => r === 'registrar' || r === 'handler' || r === 'leader');
+}
+
+/**
+ * The petition roles and administrators: the audience of `calendar.get` (typings/calendar.ts) and
+ * of `interests.get` (typings/account.ts) alike; case management has neither.
+ */
+export function maySeeCalendarAndInterests(staff: StaffView | null): boolean {
+  return (
+    !!staff &&
+    staff.roles.some((r) => r === 'registrar' || r === 'handler' || r === 'leader' || r === 'admin')
+  );
+}
+
+/** Where 工作人员入口 leads: the suggestion inbox, or the cases for case management only. */
+export function staffHome(staff: StaffView | null): string {
+  return managesCases(staff) && !maySeeSuggestionInbox(staff)
+    ? '/casework/cases/index'
+    : '/staff/suggestion-inbox/index';
+}
+
 /** Only administrators change it (`routing.set` audience in typings/petition.ts). */
 export function maySetRouting(staff: StaffView | null): boolean {
   return !!staff && staff.roles.includes('admin');

@@ -119,3 +119,52 @@ test('a restart on the same data folder creates no demo data again', async () =>
   expect(after.total).toBe(before.total);
   expect(after.counts).toEqual(before.counts);
 });
+
+test('case information disclosure is there to try: a bound citizen’s procedure, the lawyer’s booking, and what anyone can read', async () => {
+  const d = demo!.disclosure;
+  const procedure = await call<{ cause: string; boundAs: { roleName: string } }>(
+    'cases',
+    'procedure',
+    { caseId: d.cases[1].id },
+    DEMO_PEOPLE.citizen,
+  );
+  expect(procedure).toMatchObject({ cause: '故意伤害罪', boundAs: { roleName: '当事人本人' } });
+  const mine = await call<{ items: { id: string; statusName: string }[] }>(
+    'cases',
+    'appointments.mine',
+    {},
+    DEMO_PEOPLE.lawyer,
+  );
+  expect(mine.items).toEqual([
+    expect.objectContaining({ id: d.appointmentId, statusName: '待确认' }),
+  ]);
+  const inbox = await call<{ total: number }>(
+    'cases',
+    'appointments.inbox',
+    {},
+    'o-staff-110105-ag',
+  );
+  expect(inbox.total).toBe(1);
+
+  // Anyone, even with no identity: the published announcement, and the document found by keyword,
+  // masked (the victim's name never shown).
+  const announcements = await cloud.invoke(
+    'publish',
+    { action: 'announcement.list', input: {} },
+    {},
+  );
+  expect(JSON.stringify(announcements.result)).toContain(d.announcementId);
+  const found = (
+    await cloud.invoke('publish', { action: 'document.search', input: { q: '盗窃 不起诉' } }, {})
+  ).result as Envelope<{ items: { id: string }[] }>;
+  expect(found).toMatchObject({ ok: true });
+  if (!found.ok) return;
+  expect(found.data.items.map((i) => i.id)).toContain(d.documentId);
+  const doc = (
+    await cloud.invoke('publish', { action: 'document.get', input: { id: d.documentId } }, {})
+  ).result as Envelope<{ text: string }>;
+  expect(doc.ok).toBe(true);
+  if (!doc.ok) return;
+  expect(doc.data.text).toContain('被害人孙某');
+  expect(doc.data.text).not.toMatch(/孙丽|110105199406123317|13522223333|农光里/);
+});

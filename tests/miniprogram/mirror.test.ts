@@ -6,6 +6,10 @@ import { TEMPLATE_IDS } from '../../miniprogram/config';
 import { STAFF_ROLE_NAMES } from '../../miniprogram/utils/staff';
 import * as citizenPetition from '../../miniprogram/utils/petition-citizen';
 import * as petitionContract from '../../typings/petition';
+import * as citizenCases from '../../miniprogram/utils/cases';
+import * as casesContract from '../../typings/cases';
+import * as appointmentPages from '../../miniprogram/utils/appointments';
+import { FULL_MESSAGE } from '../../cloudfunctions/cases/booking';
 import {
   REPLY_LIMITS,
   SUGGESTION_LIMITS,
@@ -74,6 +78,83 @@ describe('mirrored petition data (citizen pages)', () => {
   test('When config/templates.json names the progress template, then the petition form asks for the same id', () => {
     const templates = JSON.parse(readFileSync(join(root, 'config', 'templates.json'), 'utf8'));
     expect(TEMPLATE_IDS.petitionProgress).toBe(templates.petitionProgress.id);
+  });
+});
+
+describe('mirrored case data (case binding and procedure pages)', () => {
+  test('When the contract names binding roles, their proofs and review statuses, then the case pages offer the same', () => {
+    expect([...citizenCases.BINDING_ROLES]).toEqual([...casesContract.BINDING_ROLES]);
+    expect(citizenCases.BINDING_ROLE_NAMES).toEqual(casesContract.BINDING_ROLE_NAMES);
+    expect([...citizenCases.LAWYER_BINDING_ROLES]).toEqual([...casesContract.LAWYER_BINDING_ROLES]);
+    expect(citizenCases.BINDING_PROOFS).toEqual(casesContract.BINDING_PROOFS);
+    expect(citizenCases.REVIEW_STATUS_NAMES).toEqual(casesContract.REVIEW_STATUS_NAMES);
+  });
+
+  test('When a binding note is at the page’s limit, then the contract accepts it, and refuses one longer', () => {
+    const input = casesContract.cases['binding.request'].input;
+    const ok = (n: number) =>
+      input.safeParse({
+        caseNumber: citizenCases.CASE_NUMBER_EXAMPLE,
+        role: 'party',
+        partyName: '张三',
+        proofs: ['cloud://env.bucket/bindings/a.jpg'],
+        note: '说'.repeat(n),
+      }).success;
+    expect(ok(citizenCases.BINDING_NOTE_MAX)).toBe(true);
+    expect(ok(citizenCases.BINDING_NOTE_MAX + 1)).toBe(false);
+  });
+
+  test('When config/templates.json names the review result and case progress templates, then the case pages ask for the same ids', () => {
+    const templates = JSON.parse(readFileSync(join(root, 'config', 'templates.json'), 'utf8'));
+    expect(citizenCases.CASE_TEMPLATE_IDS.appointmentResult).toBe(templates.appointmentResult.id);
+    expect(citizenCases.CASE_TEMPLATE_IDS.caseProgress).toBe(templates.caseProgress.id);
+  });
+});
+
+describe('mirrored appointment data (booking, 我的预约 and 预约办理 pages)', () => {
+  test('When the contract names appointment kinds and statuses, then the appointment pages offer the same', () => {
+    expect([...appointmentPages.APPOINTMENT_TYPES]).toEqual([...casesContract.APPOINTMENT_TYPES]);
+    expect(appointmentPages.APPOINTMENT_TYPE_NAMES).toEqual(casesContract.APPOINTMENT_TYPE_NAMES);
+    expect([...appointmentPages.LAWYER_APPOINTMENT_TYPES]).toEqual([
+      ...casesContract.LAWYER_APPOINTMENT_TYPES,
+    ]);
+    expect([...appointmentPages.APPOINTMENT_STATUSES]).toEqual([
+      ...casesContract.APPOINTMENT_STATUSES,
+    ]);
+    expect(appointmentPages.APPOINTMENT_STATUS_NAMES).toEqual(
+      casesContract.APPOINTMENT_STATUS_NAMES,
+    );
+    expect(appointmentPages.FULL_MESSAGE).toBe(FULL_MESSAGE);
+  });
+
+  test('When a note, a reason or a slot is at the limits the pages state, then the contract accepts it, and refuses one past them', () => {
+    const L = appointmentPages.APPOINTMENT_LIMITS;
+    const book = casesContract.cases.book.input;
+    const note = (n: number) =>
+      book.safeParse({ slotId: 'sl1', note: '事'.repeat(n), clientToken: 'token-123' }).success;
+    expect(note(L.noteMin)).toBe(true);
+    expect(note(L.noteMin - 1)).toBe(false);
+    expect(note(L.noteMax)).toBe(true);
+    expect(note(L.noteMax + 1)).toBe(false);
+
+    const decide = casesContract.cases['appointments.decide'].input;
+    const reason = (n: number) =>
+      decide.safeParse({ id: 'ap1', confirm: false, reason: '因'.repeat(n) }).success;
+    expect(reason(L.reasonMax)).toBe(true);
+    expect(reason(L.reasonMax + 1)).toBe(false);
+
+    const set = casesContract.cases['slots.set'].input;
+    const day = (periods: { start: string; end: string; capacity: number }[]) =>
+      set.safeParse({ type: 'meeting', day: '2030-01-07', periods }).success;
+    const one = (capacity: number) => [{ start: '09:00', end: '10:00', capacity }];
+    expect(day(one(L.capacityMin))).toBe(true);
+    expect(day(one(L.capacityMin - 1))).toBe(false);
+    expect(day(one(L.capacityMax))).toBe(true);
+    expect(day(one(L.capacityMax + 1))).toBe(false);
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ start: '09:00', end: '10:00', capacity: i + 1 }));
+    expect(day(many(L.periodsMax))).toBe(true);
+    expect(day(many(L.periodsMax + 1))).toBe(false);
   });
 });
 

@@ -52,17 +52,26 @@ describe('service hall', () => {
     const page = await h.open(hall);
     const names = page.texts('.tile-name');
     const soon = page.texts('.tile-soon .tile-name');
-    const open = [...ALL_SERVICES.slice(0, 9), '意见建议箱', '意见建议查询'];
+    const open = [
+      ...ALL_SERVICES.slice(0, 9),
+      '视频接访',
+      '案件程序性信息查询',
+      '辩护与代理预约',
+      '重要案件信息',
+      '法律文书公开',
+      '意见建议箱',
+      '意见建议查询',
+    ];
     expect(names.filter((n) => !soon.includes(n))).toEqual(open);
     expect(page.count('.tag-soon')).toBe(ALL_SERVICES.length - open.length);
   });
 
   test('When a coming-soon service is tapped, then a notice says it opens soon and nothing is opened', async () => {
     const page = await h.open(hall);
-    const index = page.texts('.tile-name').indexOf('视频接访');
+    const index = page.texts('.tile-name').indexOf('法律咨询');
     await page.tap('.service', index);
     expect(h.recorded.modals).toEqual([
-      expect.objectContaining({ title: '即将开放', content: expect.stringContaining('视频接访') }),
+      expect.objectContaining({ title: '即将开放', content: expect.stringContaining('法律咨询') }),
     ]);
     expect(h.recorded.navigations).toEqual([]);
   });

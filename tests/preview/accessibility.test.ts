@@ -164,6 +164,101 @@ const SCREENS: Screen[] = [
     path: (d) => `/citizen/petition-detail/index?id=${citizenPetitionId(d, 'materials')}`,
     shows: '#supply',
   },
+  // Case binding and the procedure query (issue #6): identities of their own, so nothing else moves.
+  {
+    name: '律师身份认证（case）：填写',
+    as: 'o-case-demo-lawyer',
+    path: () => '/citizen/lawyer/index',
+    shows: '#f-certificateNumber',
+  },
+  {
+    name: '律师身份认证（case）：显示字段错误',
+    as: 'o-case-demo-lawyer',
+    path: () => '/citizen/lawyer/index',
+    shows: '#error-certificateNumber',
+    prepare: async (p) => {
+      await p.type(/^姓名/, '周律师');
+      await p.type(/^执业证号/, '1110120151');
+      await p.tap('提交认证申请');
+      await p.subscribe('reject');
+    },
+  },
+  {
+    name: '律师身份认证（case）：待审核',
+    as: 'o-case-demo-lawyer-pending',
+    path: () => '/citizen/lawyer/index',
+    shows: '#pending-hint',
+    readOnly: true,
+    prepare: async (p) => {
+      const me = 'o-case-demo-lawyer-pending';
+      await caseDemoCall(p, 'cases', 'lawyer.verify', me, {
+        name: '周律师',
+        certificateNumber: '11101201510012345',
+        firm: '北京市朝阳律师事务所',
+        certificateImage: await caseDemoUpload(p, me, 'cert.jpg'),
+        procuratorateId: '110105',
+      });
+      await p.launch('/citizen/lawyer/index');
+    },
+  },
+  {
+    name: '我的案件（case）：没有记录',
+    as: 'o-case-demo-empty',
+    path: () => '/citizen/case-bindings/index',
+    shows: '#empty-state',
+  },
+  {
+    name: '我的案件（case）：待审核与已通过',
+    as: 'o-case-demo-list',
+    path: () => '/citizen/case-bindings/index',
+    shows: '[role="link"]',
+    prepare: async (p) => {
+      await caseDemoBind(p, 'o-case-demo-list', false);
+      await caseDemoBind(p, 'o-case-demo-list', true);
+      await p.launch('/citizen/case-bindings/index');
+    },
+  },
+  {
+    name: '申请绑定案件（case）：未填写实名信息',
+    as: 'o-case-demo-noprofile',
+    path: () => '/citizen/case-bind/index',
+    shows: '#open-profile',
+  },
+  {
+    name: '申请绑定案件（case）：显示字段错误',
+    as: 'o-case-demo-bind',
+    path: () => '/citizen/case-bind/index',
+    // No proof uploaded: the proofs' message under them.
+    shows: '#error-proofs',
+    prepare: async (p) => {
+      await caseDemoCall(p, 'account', 'profile.save', 'o-case-demo-bind', {
+        name: '陈晓',
+        idNumber: '11010519491231002X',
+        mobile: '13800138000',
+      });
+      await p.launch('/citizen/case-bind/index');
+      await p.type(/^案件编号/, '京朝检刑诉受〔2024〕110105999999号');
+      await p.tap('提交申请');
+      await p.subscribe('reject');
+      await p.tap('提交');
+    },
+  },
+  {
+    name: '案件程序性信息（case）：七项信息',
+    as: 'o-case-demo-bound',
+    path: () => '/citizen/case-procedure/index',
+    shows: '#fields',
+    prepare: async (p) => {
+      const caseId = await caseDemoBind(p, 'o-case-demo-bound', true);
+      await p.launch(`/citizen/case-procedure/index?id=${caseId}`);
+    },
+  },
+  {
+    name: '案件程序性信息（case）：未找到',
+    as: 'o-case-demo-empty',
+    path: () => '/citizen/case-procedure/index?id=cs-missing',
+    shows: '#notfound-state',
+  },
   {
     name: '意见建议查询：空白',
     as: DEMO.citizen,
@@ -379,7 +474,569 @@ const SCREENS: Screen[] = [
       await p.tap('添加单位');
     },
   },
+  // ---- 案件管理 (casework): case-management staff's cases and reviews ----
+  {
+    name: '案件管理（casework）：列表',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/cases/index',
+    shows: '#summary',
+    prepare: async (p) => {
+      await caseworkCase(p);
+      await p.launch('/casework/cases/index');
+    },
+  },
+  {
+    name: '登记案件（casework）：显示字段错误',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/case-edit/index',
+    shows: '#error-caseNumber',
+    prepare: async (p) => {
+      await p.tap('登记案件');
+    },
+  },
+  {
+    name: '编辑案件（casework）：当事人、强制措施和进程记录',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/case-edit/index',
+    shows: '#timeline',
+    prepare: async (p) => {
+      const { id } = await caseworkCase(p);
+      await p.launch(`/casework/case-edit/index?id=${id}`);
+    },
+  },
+  {
+    name: '批量导入（casework）：说明和选择文件',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/case-import/index',
+    shows: '#columns',
+  },
+  {
+    name: '审核（casework）：绑定申请列表',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/reviews/index',
+    shows: '#tab-binding',
+  },
+  {
+    name: '审核申请（casework）：绑定申请和证明材料',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/review/index',
+    shows: '#approve',
+    prepare: async (p) => {
+      const { caseNumber } = await caseworkCase(p);
+      const citizen = `o-casework-${Date.now().toString(36)}-${(caseworkSeq += 1)}`;
+      await caseworkCall(
+        p,
+        'account',
+        'profile.save',
+        { name: '张三', idNumber: '11010519491231002X', mobile: '13800138000' },
+        citizen,
+      );
+      const out = await p.cloud.platform.handle(
+        {
+          kind: 'uploadFile',
+          cloudPath: `bindings/${citizen}/id.png`,
+          content: new Uint8Array(Buffer.from(CASEWORK_PNG, 'base64')),
+        },
+        { openid: citizen, appid: '', fn: '' },
+      );
+      if (out.kind !== 'uploadFile') throw new Error(JSON.stringify(out));
+      const { id } = await caseworkCall<{ id: string }>(
+        p,
+        'cases',
+        'binding.request',
+        { caseNumber, role: 'party', partyName: '张三', proofs: [out.fileID] },
+        citizen,
+      );
+      await p.launch(`/casework/review/index?kind=binding&id=${id}`);
+    },
+  },
+  // ---- end of 案件管理 (casework) ----
+  // ---- 信息发布与文书公开 (publish): the public pages as nobody, the staff pages as case managers ----
+  {
+    name: '重要案件信息（publish）：列表',
+    as: 'o-publish-demo-nobody',
+    path: () => '/public/announcements/index',
+    shows: '#summary',
+    prepare: async (p) => {
+      await publishDemoAnnouncement(p);
+      await p.launch('/public/announcements/index');
+    },
+  },
+  {
+    name: '重要案件信息（publish）：详情',
+    as: 'o-publish-demo-nobody',
+    path: () => '/public/announcement/index?id=an-missing',
+    shows: '#body',
+    readOnly: true,
+    prepare: async (p) => {
+      await p.launch(`/public/announcement/index?id=${await publishDemoAnnouncement(p)}`);
+    },
+  },
+  {
+    name: '法律文书公开（publish）：搜索结果',
+    as: 'o-publish-demo-nobody',
+    path: () => '/public/documents/index',
+    shows: '#summary',
+    prepare: async (p) => {
+      await publishDemoDocument(p, true);
+      await p.launch('/public/documents/index');
+      await p.type(/^关键词/, '交通肇事');
+      await p.tap('搜索');
+    },
+  },
+  {
+    name: '法律文书（publish）：脱敏后的文书',
+    as: 'o-publish-demo-nobody',
+    path: () => '/public/document/index?id=ld-missing',
+    shows: '#doc-text',
+    readOnly: true,
+    prepare: async (p) => {
+      await p.launch(`/public/document/index?id=${await publishDemoDocument(p, true)}`);
+    },
+  },
+  {
+    name: '信息发布（publish）：列表',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/announcements/index',
+    shows: '#draft',
+  },
+  {
+    name: '重要案件信息编辑（publish）：显示字段错误',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/announcement-edit/index',
+    shows: '#error-title',
+    prepare: async (p) => {
+      await p.tap('保存草稿');
+    },
+  },
+  {
+    name: '文书公开（publish）：列表',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/documents/index',
+    shows: '#create',
+  },
+  {
+    name: '编辑文书（publish）：显示字段错误',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/document-edit/index',
+    shows: '#error-caseId',
+    prepare: async (p) => {
+      await p.tap('保存并查看脱敏结果');
+    },
+  },
+  {
+    name: '文书审核（publish）：原文与脱敏结果对照',
+    as: 'o-staff-110105-ag2',
+    path: () => '/casework/document-review/index?id=ld-missing',
+    shows: '#compare',
+    prepare: async (p) => {
+      const id = await publishDemoDocument(p, false);
+      await p.launch(`/casework/document-review/index?id=${id}`);
+    },
+  },
+  {
+    name: '文书审核（publish）：不予公开',
+    as: 'o-staff-110105-ag2',
+    path: () => '/casework/document-review/index?id=ld-missing',
+    shows: '#unpublishable',
+    prepare: async (p) => {
+      const id = await publishDemoDocument(p, false, { privacy: true });
+      await p.launch(`/casework/document-review/index?id=${id}`);
+    },
+  },
+  // ---- end of 信息发布与文书公开 (publish) ----
+  // ---- 预约 (appointment): lawyers' requests, video receptions, slots and the staff inbox ----
+  {
+    name: '预约（appointment）：律师选择案件、事项和时段，显示字段错误',
+    as: 'o-appt-demo-book',
+    path: () => '/citizen/appointment-book/index',
+    shows: '#error-slot',
+    prepare: async (p) => {
+      await apptDemoLawyer(p, 'o-appt-demo-book');
+      await p.launch('/citizen/appointment-book/index');
+      await p.waitForData('slotsState', 'ready');
+      await p.tap('提交预约');
+      await p.subscribe('reject');
+      await p.tap('提交');
+    },
+  },
+  {
+    name: '预约（appointment）：视频接访未填写实名信息',
+    as: 'o-appt-demo-noprofile',
+    path: () => '/citizen/appointment-book/index?type=video_reception',
+    shows: '#open-profile',
+  },
+  {
+    name: '预约（appointment）：没有可以预约的案件',
+    as: 'o-appt-demo-nocase',
+    path: () => '/citizen/appointment-book/index',
+    shows: '#open-bind',
+  },
+  {
+    name: '我的预约（appointment）：待确认',
+    as: 'o-appt-demo-mine',
+    path: () => '/citizen/appointments/index',
+    shows: '#summary',
+    prepare: async (p) => {
+      await apptDemoBooked(p, 'o-appt-demo-mine');
+      await p.launch('/citizen/appointments/index');
+    },
+  },
+  {
+    name: '预约详情（appointment）：可取消',
+    as: 'o-appt-demo-detail',
+    path: () => '/citizen/appointment-detail/index',
+    shows: '#cancel',
+    prepare: async (p) => {
+      const id = await apptDemoBooked(p, 'o-appt-demo-detail');
+      await p.launch(`/citizen/appointment-detail/index?id=${id}`);
+    },
+  },
+  {
+    name: '预约时段（appointment）：时段和字段错误',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/slots/index',
+    shows: '#error-periods-1-capacity',
+    prepare: async (p) => {
+      await p.tap('添加时段');
+      await p.tap('添加时段');
+      await p.type(/^第2个时段名额/, '0');
+      await p.tap('保存时段');
+    },
+  },
+  {
+    name: '预约办理（appointment）：待确认列表',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/appointments/index',
+    shows: '#summary',
+    prepare: async (p) => {
+      await apptDemoBooked(p, 'o-appt-demo-inbox');
+      await p.launch('/casework/appointments/index');
+    },
+  },
+  {
+    name: '办理预约（appointment）：同意与不同意',
+    as: 'o-staff-110105-ag',
+    path: () => '/casework/appointment/index',
+    shows: '#confirm',
+    prepare: async (p) => {
+      const id = await apptDemoBooked(p, 'o-appt-demo-decide');
+      await p.launch(`/casework/appointment/index?id=${id}`);
+    },
+  },
+  // ---- end of 预约 (appointment) ----
 ];
+
+// ---- 信息发布与文书公开 (publish): who the screens above act as, and their data ----
+const PUBLISH_AG = 'o-staff-110105-ag';
+const PUBLISH_AG2 = 'o-staff-110105-ag2';
+let publishSeq = 0;
+
+async function publishCall<T>(
+  p: Preview,
+  fn: string,
+  action: string,
+  input: object,
+  openid: string,
+) {
+  const result = (await p.cloud.invoke(fn, { action, input }, { openid })).result as
+    { ok: true; data: T } | { ok: false; error: unknown };
+  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+/** An item of important case information drafted by one case manager and published by the other. */
+async function publishDemoAnnouncement(p: Preview): Promise<string> {
+  const v = await publishCall<{ id: string; version: number }>(
+    p,
+    'publish',
+    'announcement.save',
+    {
+      title: '朝阳区检察院依法提起公诉一起交通肇事案',
+      body: '近日，北京市朝阳区人民检察院对一起交通肇事逃逸案依法提起公诉，检察机关提醒驾驶人遵守交通法规。',
+    },
+    PUBLISH_AG,
+  );
+  await publishCall(
+    p,
+    'publish',
+    'announcement.approve',
+    { id: v.id, version: v.version },
+    PUBLISH_AG2,
+  );
+  return v.id;
+}
+
+/** An indictment saved for a new case of 朝阳 (flags as given), published when `publish`. */
+async function publishDemoDocument(
+  p: Preview,
+  publish: boolean,
+  flags: Record<string, boolean> = {},
+): Promise<string> {
+  publishSeq += 1;
+  const serial = String((Date.now() % 900000) + publishSeq * 7)
+    .padStart(6, '0')
+    .slice(-6);
+  const c = await publishCall<{ id: string }>(
+    p,
+    'cases',
+    'case.save',
+    {
+      caseNumber: `京朝检刑诉受〔2023〕110105${serial}号`,
+      cause: '交通肇事罪',
+      acceptedOn: '2024-06-01',
+      timeLimit: '2024-07-15',
+      handlingUnit: '第一检察部 李检察官办案组',
+      stage: '审查起诉',
+      parties: [
+        { name: '张三丰', role: 'defendant', age: 38, sentenceMonths: 18 },
+        { name: '李小红', role: 'victim', age: 29 },
+      ],
+      measures: [],
+      flags,
+    },
+    PUBLISH_AG,
+  );
+  const d = await publishCall<{ id: string; version: number }>(
+    p,
+    'publish',
+    'document.save',
+    {
+      caseId: c.id,
+      type: 'indictment',
+      title: '东三环交通肇事逃逸案起诉书',
+      text:
+        '北京市朝阳区人民检察院\n起诉书\n被告人张三丰，男，1985年3月2日出生，身份证号码110105198503021234，联系电话13912345678。\n' +
+        '2024年5月，被告人张三丰驾驶机动车在朝阳区东三环路将被害人李小红撞伤后逃逸，构成交通肇事罪。王某某目睹了经过。',
+    },
+    PUBLISH_AG,
+  );
+  if (publish) {
+    await publishCall(
+      p,
+      'publish',
+      'document.approve',
+      { id: d.id, version: d.version },
+      PUBLISH_AG2,
+    );
+  }
+  return d.id;
+}
+// ---- end of 信息发布与文书公开 (publish) ----
+
+// ---- 案件管理 (casework): the case manager the screens above act as, and their data ----
+const CASEWORK_AG = 'o-staff-110105-ag';
+/** A one-pixel PNG: the proof the binding request uploads. */
+const CASEWORK_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+let caseworkSeq = 0;
+
+async function caseworkCall<T>(
+  p: Preview,
+  fn: string,
+  action: string,
+  input: object,
+  openid: string,
+): Promise<T> {
+  const result = (await p.cloud.invoke(fn, { action, input }, { openid })).result as
+    { ok: true; data: T } | { ok: false; error: unknown };
+  if (!result.ok) throw new Error(`${action}: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+/** A case of 朝阳 with two parties, a measure and a flag, registered by the case manager. */
+async function caseworkCase(p: Preview): Promise<{ id: string; caseNumber: string }> {
+  caseworkSeq += 1;
+  const serial = String((Date.now() % 900000) + caseworkSeq)
+    .padStart(6, '0')
+    .slice(-6);
+  return caseworkCall(
+    p,
+    'cases',
+    'case.save',
+    {
+      caseNumber: `京朝检刑诉受〔2025〕110105${serial}号`,
+      cause: '故意伤害罪',
+      acceptedOn: '2025-05-01',
+      timeLimit: '2025-06-15',
+      handlingUnit: '第一检察部 李检察官办案组',
+      stage: '审查起诉',
+      parties: [
+        { name: '张三', role: 'suspect', age: 30 },
+        { name: '李四', role: 'victim' },
+      ],
+      measures: [{ partyName: '张三', measure: '取保候审', from: '2025-05-01' }],
+      flags: { privacy: true },
+    },
+    CASEWORK_AG,
+  );
+}
+// ---- end of 案件管理 (casework) ----
+
+// ---- 预约 (appointment): the people the screens above act as, and their data ----
+const APPT_DEMO_AG = 'o-staff-110105-ag';
+let apptDemoSeq = 0;
+
+async function apptDemoCall<T = { id: string }>(
+  p: Preview,
+  fn: string,
+  action: string,
+  openid: string,
+  input: object,
+): Promise<T> {
+  const out = (await p.cloud.invoke(fn, { action, input }, { openid })).result as {
+    ok: boolean;
+    data: T;
+    error?: unknown;
+  };
+  if (!out.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(out.error)}`);
+  return out.data;
+}
+
+async function apptDemoUpload(p: Preview, openid: string, name: string): Promise<string> {
+  const cloudPath = `appt-demo/${openid}/${name}`;
+  const out = await p.cloud.platform.handle(
+    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(cloudPath)) },
+    { openid, appid: '', fn: '' },
+  );
+  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath} failed`);
+  return out.fileID;
+}
+
+/**
+ * `openid` as a lawyer verified by case management and bound (approved) as defender to a new case
+ * of 110105, and two file-reading periods three days on. Answers the binding's and a slot's ids.
+ */
+async function apptDemoLawyer(
+  p: Preview,
+  openid: string,
+): Promise<{ bindingId: string; slotId: string }> {
+  apptDemoSeq += 1;
+  const serial = String((Date.now() * 10 + apptDemoSeq) % 1000000).padStart(6, '0');
+  await apptDemoCall(p, 'cases', 'lawyer.verify', openid, {
+    name: '黄律师',
+    certificateNumber: `1110120231${String(apptDemoSeq).padStart(7, '0')}`,
+    firm: '北京市东城律师事务所',
+    certificateImage: await apptDemoUpload(p, openid, 'cert.jpg'),
+    procuratorateId: '110105',
+  });
+  await apptDemoCall(p, 'cases', 'lawyer.review', APPT_DEMO_AG, { id: openid, approve: true });
+  const c = await apptDemoCall<{ caseNumber: string }>(p, 'cases', 'case.save', APPT_DEMO_AG, {
+    caseNumber: `京朝检刑诉受〔2023〕110105${serial}号`,
+    cause: '盗窃罪',
+    acceptedOn: '2023-05-01',
+    timeLimit: '2023-06-15',
+    handlingUnit: '第一检察部 李检察官办案组',
+    stage: '审查起诉',
+    parties: [{ name: '张三', role: 'suspect', age: 30 }],
+    measures: [],
+    flags: {},
+  });
+  const b = await apptDemoCall(p, 'cases', 'binding.request', openid, {
+    caseNumber: c.caseNumber,
+    role: 'defender',
+    partyName: '张三',
+    proofs: [await apptDemoUpload(p, openid, 'poa.jpg')],
+  });
+  await apptDemoCall(p, 'cases', 'binding.review', APPT_DEMO_AG, { id: b.id, approve: true });
+  const day = new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+  const { slots } = await apptDemoCall<{ slots: { id: string }[] }>(
+    p,
+    'cases',
+    'slots.set',
+    APPT_DEMO_AG,
+    {
+      type: 'file_reading',
+      day,
+      periods: [
+        { start: '09:00', end: '10:00', capacity: 20 },
+        { start: '14:00', end: '15:00', capacity: 20 },
+      ],
+    },
+  );
+  return { bindingId: b.id, slotId: slots[0].id };
+}
+
+/** `openid` as a bound lawyer with a file reading booked; answers the appointment's id. */
+async function apptDemoBooked(p: Preview, openid: string): Promise<string> {
+  const { bindingId, slotId } = await apptDemoLawyer(p, openid);
+  const a = await apptDemoCall(p, 'cases', 'book', openid, {
+    slotId,
+    bindingId,
+    note: '申请查阅本案全部案卷材料',
+    clientToken: `appt-demo-${openid}-${Date.now().toString(36)}`,
+  });
+  return a.id;
+}
+// ---- end of 预约 (appointment) ----
+
+/** Calls an action as `openid` for a case screen's setup; answers its data. */
+async function caseDemoCall<T = { id: string }>(
+  p: Preview,
+  fn: string,
+  action: string,
+  openid: string,
+  input: object,
+): Promise<T> {
+  const out = (await p.cloud.invoke(fn, { action, input }, { openid })).result as {
+    ok: boolean;
+    data: T;
+    error?: unknown;
+  };
+  if (!out.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(out.error)}`);
+  return out.data;
+}
+
+/** A small image stored as `openid` would upload it; answers its fileID. */
+async function caseDemoUpload(p: Preview, openid: string, name: string): Promise<string> {
+  const cloudPath = `case-demo/${openid}/${Date.now().toString(36)}-${name}`;
+  const out = await p.cloud.platform.handle(
+    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(cloudPath)) },
+    { openid, appid: '', fn: '' },
+  );
+  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath} failed`);
+  return out.fileID;
+}
+
+let caseDemoSeq = 0;
+
+/**
+ * A case of 110105 registered by its case management, and `openid` (given a profile, 陈晓) asking to
+ * be bound to it as the party with a proof — approved by case management when `approve`. Answers
+ * the case's id.
+ */
+async function caseDemoBind(p: Preview, openid: string, approve: boolean): Promise<string> {
+  const ag = 'o-staff-110105-ag';
+  caseDemoSeq += 1;
+  const serial = String((Date.now() * 10 + caseDemoSeq) % 1000000).padStart(6, '0');
+  await caseDemoCall(p, 'account', 'profile.save', openid, {
+    name: '陈晓',
+    idNumber: '11010519491231002X',
+    mobile: '13800138000',
+  });
+  const c = await caseDemoCall<{ id: string; caseNumber: string }>(p, 'cases', 'case.save', ag, {
+    caseNumber: `京朝检刑诉受〔2024〕110105${serial}号`,
+    cause: '故意伤害罪',
+    acceptedOn: '2024-05-01',
+    timeLimit: '2024-06-15',
+    handlingUnit: '第一检察部 李检察官办案组',
+    stage: '审查起诉',
+    parties: [
+      { name: '张三', role: 'suspect', age: 30 },
+      { name: '陈晓', role: 'victim' },
+    ],
+    measures: [{ partyName: '陈晓', measure: '其他措施', from: '2024-05-02', to: '2024-05-20' }],
+    flags: {},
+  });
+  const b = await caseDemoCall(p, 'cases', 'binding.request', openid, {
+    caseNumber: c.caseNumber,
+    role: 'party',
+    partyName: '陈晓',
+    proofs: [await caseDemoUpload(p, openid, 'id.jpg')],
+  });
+  if (approve) await caseDemoCall(p, 'cases', 'binding.review', ag, { id: b.id, approve: true });
+  return c.id;
+}
 
 /** A citizen demo petition's id; the page list check passes a demo without them. */
 function citizenPetitionId(d: DemoData, which: keyof DemoData['citizenPetitions']): string {

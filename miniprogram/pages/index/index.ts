@@ -2,10 +2,8 @@
 import type { StaffView } from '../../../typings/account';
 import { SERVICE_GROUPS, findService } from '../../services';
 import { call } from '../../utils/api';
-import { staffIdentityText } from '../../utils/staff';
+import { staffHome, staffIdentityText } from '../../utils/staff';
 import { notice } from '../../utils/ui';
-
-const STAFF_INBOX = '/staff/suggestion-inbox/index';
 
 Component({
   data: {
@@ -48,8 +46,9 @@ Component({
       );
     },
 
+    /** The suggestion inbox; for case management only, their cases. */
     onStaffTap(): void {
-      wx.navigateTo({ url: STAFF_INBOX });
+      wx.navigateTo({ url: staffHome(this.data.staff) });
     },
 
     onHotlineTap(): void {

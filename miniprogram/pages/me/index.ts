@@ -1,7 +1,13 @@
 // 我的: the citizen's own records, and for staff their identity and work entry.
 import type { StaffView } from '../../../typings/account';
 import { call } from '../../utils/api';
-import { maySeeRouting, staffIdentityText } from '../../utils/staff';
+import {
+  managesCases,
+  maySeeCalendarAndInterests,
+  maySeeRouting,
+  maySeeSuggestionInbox,
+  staffIdentityText,
+} from '../../utils/staff';
 
 Component({
   data: {
@@ -11,6 +17,11 @@ Component({
     handlesPetitions: false,
     /** Administrators set the routing by kind; registrars and leaders see it. */
     seesRouting: false,
+    /** The staff links each shown only to those the action lets in (utils/staff.ts). */
+    seesSuggestions: false,
+    seesCalendarAndInterests: false,
+    /** Case management: 案件管理 and 审核. */
+    managesCases: false,
     /** The caller's OPENID: what an administrator needs to register them as staff. */
     openid: '',
   },
@@ -30,6 +41,9 @@ Component({
           !!staff &&
           staff.roles.some((r) => r === 'registrar' || r === 'handler' || r === 'leader'),
         seesRouting: maySeeRouting(staff),
+        seesSuggestions: maySeeSuggestionInbox(staff),
+        seesCalendarAndInterests: maySeeCalendarAndInterests(staff),
+        managesCases: managesCases(staff),
         openid: res.ok ? (res.data.openid ?? '') : '',
       });
     },
