@@ -2,6 +2,7 @@
 import { benchDb } from './db.mjs';
 import { benchPetition } from './petition.mjs';
 import { benchPublish } from './publish.mjs';
+import { benchLaws } from './laws.mjs';
 import { benchRedaction } from './redaction.mjs';
 
 const log = (line) => console.log(line);
@@ -11,4 +12,5 @@ await benchDb({ log });
 await benchPetition({ log });
 await benchRedaction({ log });
 await benchPublish({ log });
+await benchLaws({ log });
 log(`# done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

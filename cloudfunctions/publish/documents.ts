@@ -3,7 +3,6 @@
 // second case manager approves after seeing the original and the masked text side by side; the
 // public reads and searches the masked text only. Documents of juvenile, secret or privacy-flagged
 // cases are never published. Audited as entity 'document'.
-import { randomBytes } from 'node:crypto';
 import {
   redact,
   unpublishable,
@@ -22,7 +21,6 @@ import {
   type DocumentStaffView,
   type DocumentType,
   type MaskedSpanView,
-  type PublicationStatus,
   type publish,
   type RedactionView,
 } from '../../typings/publish';
@@ -34,29 +32,35 @@ import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { cases, type CaseDoc, type CaseParty } from '../cases/store';
 import {
+  approveDraft,
   checkVersion,
   chinaDayEnd,
   chinaDayStart,
+  excerptOf,
   indexPublished,
+  type Kind,
+  loadBySeq,
+  loadOwn,
   mayApprove,
-  nextSeq,
+  ownPage,
+  pageOf,
+  type Publishable,
+  publicPage,
+  publishedPage,
   repairIndex,
-  STATUS_RANK,
+  saveDraft,
   staffNames,
-  statusName,
   unitNames,
-  wroteIt,
+  workflowView,
 } from './common';
-import { keywordSearch, readBySeq } from './postings';
+import { keywordSearch } from './postings';
 
 export const DOCUMENTS = 'legal_documents';
 export const DOCUMENT_SCOPE = 'documents';
 
-export interface DocumentDoc {
-  _id: string;
+export interface DocumentDoc extends Publishable {
   caseId: string;
   caseNumber: string;
-  procuratorateId: string;
   type: DocumentType;
   title: string;
   original: string;
@@ -65,21 +69,12 @@ export interface DocumentDoc {
   /** The first characters of the masked text, for lists (so they never read whole texts). */
   excerpt: string;
   unpublishable: string | null;
-  status: PublicationStatus;
-  statusRank: number;
-  draftedBy: string;
-  editors: string[];
-  approvedBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  seq: number | null;
-  indexed?: boolean;
-  version: number;
 }
 
 type Defs = typeof publish;
 const documents = () => db.collection<DocumentDoc>(DOCUMENTS);
+
+const KIND: Kind = { collection: DOCUMENTS, entity: 'document', what: '文书', idPrefix: 'ld' };
 
 export const SPAN_KIND_NAMES: Record<SpanKind, string> = {
   id_number: '身份证号码',
@@ -138,20 +133,8 @@ export function redactionView(text: string, r: Redaction): RedactionView {
   };
 }
 
-const EXCERPT = 60;
-function excerptOf(masked: string): string {
-  const flat = masked.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
-}
-
 async function loadCase(caseId: string): Promise<CaseDoc | null> {
   return (await cases().doc(caseId).get()).data;
-}
-
-async function loadOwn(id: string, staff: StaffDoc): Promise<DocumentDoc> {
-  const doc = (await documents().doc(id).get()).data;
-  if (!doc || doc.procuratorateId !== staff.procuratorateId) throw notFound('文书');
-  return doc;
 }
 
 async function staffViews(docs: DocumentDoc[], staff: StaffDoc): Promise<DocumentStaffView[]> {
@@ -166,12 +149,8 @@ async function staffViews(docs: DocumentDoc[], staff: StaffDoc): Promise<Documen
     original: d.original,
     redaction: redactionView(d.original, d.redaction),
     unpublishable: d.unpublishable,
-    status: d.status,
-    statusName: statusName(d.status),
-    draftedByName: names.get(d.draftedBy) ?? '',
-    approvedByName: d.approvedBy ? (names.get(d.approvedBy) ?? '') : null,
+    ...workflowView(d, names, staff),
     canApprove: mayApprove(d, staff) && d.unpublishable === null,
-    version: d.version,
     publishedAt: d.publishedAt ? d.publishedAt.toISOString() : null,
   }));
 }
@@ -236,80 +215,21 @@ const save: Handler<Defs['document.save']> = async ({ input, ctx }) => {
     excerpt: excerptOf(redaction.masked),
     unpublishable: unpublishable(theCase.flags),
   };
-  const staffId = ctx.staff._id;
-  if (!input.id) {
-    const doc: DocumentDoc = {
-      _id: `ld${randomBytes(8).toString('hex')}`,
-      procuratorateId: ctx.staff.procuratorateId,
-      ...fields,
-      status: 'draft',
-      statusRank: STATUS_RANK.draft,
-      draftedBy: staffId,
-      editors: [],
-      approvedBy: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      publishedAt: null,
-      seq: null,
-      version: 1,
-    };
-    await withRetries(() =>
-      db.runTransaction(async (t) => {
-        await t.collection(DOCUMENTS).add({ data: doc });
-        await appendAudit(
-          t,
-          auditEntry('document', doc._id, 'save', ctx, {
-            created: true,
-            caseId: doc.caseId,
-            spans: redaction.spans.length,
-          }),
-        );
-      }),
-    );
-    return (await staffViews([doc], ctx.staff))[0];
-  }
-
-  if (input.version === undefined) {
-    throw new Failure('BAD_REQUEST', '修改时须提供版本号', [
-      { path: 'version', message: '修改时须提供版本号' },
-    ]);
-  }
-  const id = input.id;
-  const version = input.version;
-  await loadOwn(id, ctx.staff);
-  const saved = await withRetries(() =>
-    db.runTransaction(async (t) => {
-      const current = (await t.collection<DocumentDoc>(DOCUMENTS).doc(id).get()).data;
-      if (!current || current.procuratorateId !== ctx.staff.procuratorateId) throw notFound('文书');
-      if (current.status !== 'draft') {
-        throw new Failure('PRECONDITION_FAILED', '已发布的文书不能修改');
-      }
-      checkVersion(current, version);
-      const next: DocumentDoc = {
-        ...current,
-        ...fields,
-        editors: wroteIt(current, staffId) ? current.editors : [...current.editors, staffId],
-        updatedAt: ctx.now,
-        version: current.version + 1,
-      };
-      const { _id: _omit, ...data } = next;
-      void _omit;
-      await t.collection(DOCUMENTS).doc(id).set({ data });
-      await appendAudit(
-        t,
-        auditEntry('document', id, 'save', ctx, {
-          version: next.version,
-          spans: redaction.spans.length,
-        }),
-      );
-      return next;
-    }),
-  );
+  const spans = redaction.spans.length;
+  const saved = await saveDraft<DocumentDoc>(KIND, ctx, {
+    id: input.id,
+    version: input.version,
+    notDraft: '已发布的文书不能修改',
+    create: (draft) => ({ ...draft, ...fields }),
+    fields,
+    audit: (doc, created) =>
+      created ? { created: true, caseId: doc.caseId, spans } : { version: doc.version, spans },
+  });
   return (await staffViews([saved], ctx.staff))[0];
 };
 
 const staffGet: Handler<Defs['document.staffGet']> = async ({ input, ctx }) => {
-  const doc = await loadOwn(input.id, ctx.staff);
+  const doc = await loadOwn<DocumentDoc>(KIND, input.id, ctx.staff);
   // The original holds personal data: opening it is on the record, as for petitions.
   await withRetries(() =>
     db.runTransaction(async (t) => {
@@ -320,27 +240,9 @@ const staffGet: Handler<Defs['document.staffGet']> = async ({ input, ctx }) => {
 };
 
 const staffList: Handler<Defs['document.staffList']> = async ({ input, ctx }) => {
-  const where = input.status
-    ? { procuratorateId: ctx.staff.procuratorateId, status: input.status }
-    : { procuratorateId: ctx.staff.procuratorateId };
-  const [list, count] = await Promise.all([
-    documents()
-      .where(where)
-      .orderBy('statusRank', 'asc')
-      .orderBy('updatedAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    documents().where(where).count(),
-  ]);
+  const { docs, total } = await ownPage<DocumentDoc>(KIND, ctx.staff, input);
   await repairIndex<DocumentDoc>(DOCUMENTS, indexDocument, 1000);
-  const page: Page<DocumentStaffView> = {
-    items: await staffViews(list.data, ctx.staff),
-    total: count.total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-  return page;
+  return pageOf<DocumentStaffView>(await staffViews(docs, ctx.staff), total, input);
 };
 
 /**
@@ -363,53 +265,27 @@ function refusal(doc: DocumentDoc, theCase: CaseDoc | null): string | null {
 }
 
 const approve: Handler<Defs['document.approve']> = async ({ input, ctx }) => {
-  const before = await loadOwn(input.id, ctx.staff);
-  if (before.status !== 'draft') throw new Failure('PRECONDITION_FAILED', '该文书不是待审核状态');
-  if (wroteIt(before, ctx.staff._id)) {
-    throw new Failure('PRECONDITION_FAILED', '不能审核自己起草的信息');
-  }
-  checkVersion(before, input.version);
-  const why = refusal(before, await loadCase(before.caseId));
-  if (why) throw new Failure('PRECONDITION_FAILED', why);
-
-  const published = await withRetries(() =>
-    db.runTransaction(async (t) => {
-      const current = (await t.collection<DocumentDoc>(DOCUMENTS).doc(input.id).get()).data;
-      if (!current) throw notFound('文书');
-      if (current.status !== 'draft') {
-        throw new Failure('PRECONDITION_FAILED', '该文书不是待审核状态');
-      }
-      if (wroteIt(current, ctx.staff._id)) {
-        throw new Failure('PRECONDITION_FAILED', '不能审核自己起草的信息');
-      }
-      checkVersion(current, input.version);
-      // The case as of this transaction: a change of flags or parties since the check above refuses.
+  const published = await approveDraft<DocumentDoc>(KIND, ctx, {
+    id: input.id,
+    version: input.version,
+    scope: DOCUMENT_SCOPE,
+    notDraft: '该文书不是待审核状态',
+    precheck: async (before) => {
+      checkVersion(before, input.version);
+      const why = refusal(before, await loadCase(before.caseId));
+      if (why) throw new Failure('PRECONDITION_FAILED', why);
+    },
+    // The case as of the transaction: a change of flags or parties since the check above refuses.
+    refuse: async (current, t) => {
       const theCase = (await t.collection<CaseDoc>('cases').doc(current.caseId).get()).data;
       const late = refusal(current, theCase);
       if (late) throw new Failure('PRECONDITION_FAILED', late);
-      const seq = await nextSeq(t, DOCUMENT_SCOPE);
-      const patch = {
-        status: 'published' as const,
-        statusRank: STATUS_RANK.published,
-        approvedBy: ctx.staff._id,
-        publishedAt: ctx.now,
-        updatedAt: ctx.now,
-        seq,
-        indexed: false,
-        version: current.version + 1,
-      };
-      await t.collection(DOCUMENTS).doc(input.id).update({ data: patch });
-      await appendAudit(
-        t,
-        auditEntry('document', input.id, 'approve', ctx, {
-          seq,
-          spans: current.redaction.spans.length,
-          flags: current.redaction.flags.length,
-        }),
-      );
-      return { ...current, ...patch };
+    },
+    detail: (current) => ({
+      spans: current.redaction.spans.length,
+      flags: current.redaction.flags.length,
     }),
-  );
+  });
   await indexDocument(published);
   await repairIndex<DocumentDoc>(DOCUMENTS, indexDocument, 2000);
   return (await staffViews([published], ctx.staff))[0];
@@ -504,24 +380,19 @@ const search: Handler<Defs['document.search']> = async ({ input }) => {
       filters.publishedAt =
         from && to ? _.gte(from).and(_.lt(to)) : from ? _.gte(from) : _.lt(to as Date);
     }
-    const [res, count] = await Promise.all([
-      documents()
-        .where(filters)
-        .orderBy('publishedAt', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .field(LIST_FIELDS)
-        .get(),
-      documents().where(filters).count(),
-    ]);
-    docs = res.data;
-    total = count.total;
+    ({ docs, total } = await publishedPage<ListDoc>(DOCUMENTS, filters, LIST_FIELDS, input));
   } else {
     const range = from || to ? await seqRange(from, to) : null;
     if ((from || to) && !range) {
       docs = [];
       total = 0;
     } else {
+      const bySeq = loadBySeq(DOCUMENTS, TEXT_FIELDS, (d: DocumentDoc) => ({
+        ...d,
+        seq: d.seq ?? 0,
+        text: d.redaction.masked,
+        redaction: undefined,
+      }));
       const found = await keywordSearch({
         scope: DOCUMENT_SCOPE,
         query,
@@ -532,21 +403,7 @@ const search: Handler<Defs['document.search']> = async ({ input }) => {
         seqRange: range,
         page: input.page,
         pageSize: input.pageSize,
-        load: (seqs) =>
-          readBySeq(seqs, async (batch) => {
-            const res = await documents()
-              // By seq alone, so the seq index is the one used; the filters are checked below.
-              .where({ seq: _.in(batch) })
-              .field(TEXT_FIELDS)
-              .limit(batch.length)
-              .get();
-            return res.data.map((d) => ({
-              ...d,
-              seq: d.seq ?? 0,
-              text: d.redaction.masked,
-              redaction: undefined,
-            }));
-          }),
+        load: bySeq,
         accept: (d) =>
           d.status === 'published' &&
           (!input.type || d.type === input.type) &&
@@ -558,23 +415,13 @@ const search: Handler<Defs['document.search']> = async ({ input }) => {
       total = found.total;
     }
   }
-  const units = await unitNames(docs.map((d) => d.procuratorateId));
-  const page: Page<DocumentListItem> = {
-    items: docs.map((d) => ({
-      id: d._id,
-      title: d.title,
-      procuratorateName: units.get(d.procuratorateId) ?? '',
-      publishedAt: (d.publishedAt as Date).toISOString(),
-      excerpt: d.excerpt,
-      type: d.type,
-      typeName: DOCUMENT_TYPE_NAMES[d.type],
-      caseNumber: d.caseNumber,
-      highlight: d.text !== undefined ? highlight(d.text, query) : null,
-    })),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  const page: Page<DocumentListItem> = await publicPage(docs, total, input, (d) => ({
+    excerpt: d.excerpt,
+    type: d.type,
+    typeName: DOCUMENT_TYPE_NAMES[d.type],
+    caseNumber: d.caseNumber,
+    highlight: d.text !== undefined ? highlight(d.text, query) : null,
+  }));
   return page;
 };
 

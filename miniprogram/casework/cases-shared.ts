@@ -3,6 +3,9 @@
 // caller are told. MIRRORS typings/cases.ts and domain/cases/import-file.ts (pages may only
 // `import type` from outside miniprogram/); tests/miniprogram/casework.test.ts fails when they drift.
 import type { PartyRole, SensitiveKind } from '../../typings/cases';
+import type { ActionResult } from '../../typings/index';
+import { fieldErrors } from '../utils/api';
+import { confirm, notice } from '../utils/ui';
 
 export const PARTY_ROLES: readonly PartyRole[] = [
   'suspect',
@@ -179,6 +182,73 @@ export function importProblems(issues: { path: string; message: string }[]): Imp
 /** The function refused the caller: not staff, or not case management. */
 export function isRefusal(code: string): boolean {
   return code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+}
+
+/** A page deciding one request: 同意/通过, or 不同意/不通过 with the reason typed on the page. */
+interface DecisionHost {
+  data: { reason: string };
+  setData(patch: Record<string, unknown>): void;
+  /** Reads the request again (after CONFLICT). */
+  load(): Promise<void>;
+}
+
+export interface Decision<T> {
+  agree: boolean;
+  /** What `deciding` is while the decision is asked and sent (the button that shows busy). */
+  deciding: string;
+  /** Said under the reason when refusing without one. */
+  reasonRequired: string;
+  /** The confirmation asked first: its title (also its button) and what the decision does. */
+  title: string;
+  content: string;
+  /** Sends the decision; `reason` is the typed one, trimmed ('' when agreeing). */
+  send(reason: string): Promise<ActionResult<T>>;
+  /** The decision made: the page shows the result. */
+  decided(result: T): void;
+  /** The notice's title when someone else decided meanwhile (CONFLICT): then read again. */
+  conflictTitle: string;
+}
+
+/**
+ * A decision on a request, as the review pages make it: a refusal needs a reason, each is
+ * confirmed before it is sent (the requester is told at once); CONFLICT says so and reads the
+ * request again, a refused caller shows `forbidden`, and any other problem shows under the reason
+ * (a reason's issue) or above the buttons.
+ */
+export async function decideWithReason<T>(host: DecisionHost, d: Decision<T>): Promise<void> {
+  const reason = d.agree ? '' : host.data.reason.trim();
+  if (!d.agree && !reason) {
+    host.setData({ errors: { reason: d.reasonRequired }, formError: '' });
+    return;
+  }
+  host.setData({ deciding: d.deciding, errors: {}, formError: '' });
+  if (!(await confirm(d.title, d.content, d.title))) {
+    host.setData({ deciding: '' });
+    return;
+  }
+  const res = await d.send(reason);
+  if (res.ok) {
+    d.decided(res.data);
+    return;
+  }
+  const { error } = res;
+  if (error.code === 'CONFLICT') {
+    host.setData({ deciding: '' });
+    notice(d.conflictTitle, error.message);
+    await host.load();
+    return;
+  }
+  if (isRefusal(error.code)) {
+    host.setData({ deciding: '', state: 'forbidden' });
+    return;
+  }
+  const byPath = fieldErrors(res);
+  host.setData({
+    deciding: '',
+    errors: byPath.reason ? { reason: byPath.reason } : {},
+    // Why it cannot be decided so (an excluded case kind, a party not of the case) shows above.
+    formError: byPath.reason ? '' : error.message,
+  });
 }
 
 /** `YYYY-MM-DD` of today in China time. */

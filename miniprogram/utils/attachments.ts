@@ -207,3 +207,56 @@ export function attachmentsProblem(list: Attachment[]): string {
 export function attachmentsForDraft(list: Attachment[]): Attachment[] {
   return list.filter((a) => a.status === 'done');
 }
+
+/** A form page keeping its files in data, with a draft and errors under its fields. */
+export interface AttachmentForm extends Host {
+  saveDraft(): void;
+  clearError(key: string): void;
+}
+
+/** A tap on one file's remove or retry button (`data-key` names the file). */
+export type AttachmentTap = WechatMiniprogram.TouchEvent<object, object, { key: string }>;
+
+/** The remove tap: the file goes, and the draft with it. */
+export function onRemoveTap(host: AttachmentForm, e: AttachmentTap): void {
+  removeAttachment(host, e.currentTarget.dataset.key);
+  host.saveDraft();
+}
+
+/** The retry tap: the upload again, the draft saved as it ends. */
+export function onRetryTap(host: AttachmentForm, e: AttachmentTap): void {
+  retryAttachment(host, e.currentTarget.dataset.key, () => host.saveDraft());
+}
+
+/**
+ * The methods of a form's file list, for a page's `methods`: 添加照片 (`onAddImages`), 添加PDF
+ * (`onAddPdf`), `onRemoveFile` and `onRetryFile`. The n-th file is stored at
+ * `<folder>/<token>/<n>.<ext>`, the token being the form's own (`data[tokenKey]`); the error
+ * under the list (`errors.<errorKey>`) clears as files are added.
+ */
+export function attachmentMethods(folder: string, tokenKey: string, errorKey: string) {
+  function addFiles(host: AttachmentForm, source: 'image' | 'pdf'): Promise<void> {
+    const token = (host.data as unknown as Record<string, string>)[tokenKey];
+    host.clearError(errorKey);
+    return addAttachments(
+      host,
+      source,
+      (n, ext) => `${folder}/${token}/${n}.${ext}`,
+      () => host.saveDraft(),
+    );
+  }
+  return {
+    onAddImages(this: AttachmentForm): void {
+      void addFiles(this, 'image');
+    },
+    onAddPdf(this: AttachmentForm): void {
+      void addFiles(this, 'pdf');
+    },
+    onRemoveFile(this: AttachmentForm, e: AttachmentTap): void {
+      onRemoveTap(this, e);
+    },
+    onRetryFile(this: AttachmentForm, e: AttachmentTap): void {
+      onRetryTap(this, e);
+    },
+  };
+}

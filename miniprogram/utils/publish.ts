@@ -1,14 +1,19 @@
 // What the publishing pages share (public/ and the staff's casework/ pages of 信息发布 and 文书公开):
-// the contract's document types, statuses and limits, the search highlight cut into plain and bold
-// pieces, and the original and masked text of a document cut into pieces with every masked span and
-// every flagged name marked. MIRRORS typings/publish.ts (pages may only `import type` from outside
-// miniprogram/); tests/miniprogram/publish.test.ts fails when they drift apart.
+// the contract's document types, statuses and limits, the staff lists by status tab, the public
+// detail pages, the search highlight cut into plain and bold pieces, and the original and masked
+// text of a document cut into pieces with every masked span and every flagged name marked. MIRRORS
+// typings/publish.ts (pages may only `import type` from outside miniprogram/);
+// tests/miniprogram/publish.test.ts fails when they drift apart.
+import type { ActionResult } from '../../typings/errors';
 import type {
   DocumentType,
   MaskedSpanView,
   PublicationStatus,
   RedactionView,
 } from '../../typings/publish';
+import { call } from './api';
+import { loadMorePage, PAGED_INITIAL, refreshPage, type PagedData } from './paged';
+import { columnsFor, groupUnits, unitColumnMoved, type UnitGroup } from './units';
 
 export const DOCUMENT_TYPES: readonly DocumentType[] = [
   'indictment',
@@ -63,6 +68,220 @@ export function statusTagClass(status: PublicationStatus): string {
 /** The function refused the caller: not staff, or not case management. */
 export function isRefusal(code: string): boolean {
   return code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+}
+
+/** A tab of a staff list: all items, or those of one status. */
+export type StatusTab = 'all' | PublicationStatus;
+
+interface StaffListHost<R> {
+  data: PagedData<R> & { tab: StatusTab; visited: boolean };
+  setData(patch: Record<string, unknown>): void;
+  refresh(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
+type TabEvent = WechatMiniprogram.TouchEvent<object, object, { key: StatusTab }>;
+
+/** The first data of a staff list: 全部, then a tab for each of `statuses`. */
+export function staffListData(statuses: readonly PublicationStatus[]) {
+  return {
+    ...PAGED_INITIAL,
+    tabs: [
+      { key: 'all' as StatusTab, name: '全部' },
+      ...statuses.map((s) => ({ key: s as StatusTab, name: PUBLICATION_STATUS_NAMES[s] })),
+    ],
+    tab: 'all' as StatusTab,
+    visited: false,
+  };
+}
+
+/**
+ * The methods of a staff list of 信息发布 or 文书公开 (casework/announcements, casework/documents), to
+ * spread into the page's: the caller's procuratorate's items of the tab chosen, paged; read again
+ * when the page shows again (back from the editor, statuses have changed); for anyone but case
+ * management (the function refuses them) the `forbidden` state instead of a list.
+ */
+export function staffListMethods<R extends { id: string }, I>(
+  fetch: (
+    status: PublicationStatus | undefined,
+    page: number,
+  ) => Promise<ActionResult<{ items: I[]; total: number }>>,
+  toRow: (item: I) => R,
+) {
+  const pageOf = (host: StaffListHost<R>) => (page: number) => {
+    const tab = host.data.tab;
+    return fetch(tab === 'all' ? undefined : tab, page);
+  };
+  return {
+    onLoad(this: StaffListHost<R>): void {
+      void this.refresh();
+    },
+
+    onShow(this: StaffListHost<R>): void {
+      if (this.data.visited && this.data.state === 'ready') void this.refresh();
+      else this.setData({ visited: true });
+    },
+
+    onPullDownRefresh(this: StaffListHost<R>): void {
+      void this.refresh().then(() => wx.stopPullDownRefresh());
+    },
+
+    onReachBottom(this: StaffListHost<R>): void {
+      void this.loadMore();
+    },
+
+    async refresh(this: StaffListHost<R>): Promise<void> {
+      const tab = this.data.tab;
+      await refreshPage(this, pageOf(this), toRow, {
+        stale: () => tab !== this.data.tab,
+        onError: (error) => ({
+          state: isRefusal(error.code) ? 'forbidden' : 'error',
+          items: [],
+          errorMessage: error.message,
+        }),
+      });
+    },
+
+    async loadMore(this: StaffListHost<R>): Promise<void> {
+      const tab = this.data.tab;
+      await loadMorePage(this, pageOf(this), toRow, { stale: () => tab !== this.data.tab });
+    },
+
+    onTabTap(this: StaffListHost<R>, e: TabEvent): void {
+      const tab = e.currentTarget.dataset.key;
+      if (tab === this.data.tab) return;
+      this.setData({ tab, items: [], page: 0, hasMore: false, state: 'loading' });
+      void this.refresh();
+    },
+
+    onRetry(this: StaffListHost<R>): void {
+      void this.refresh();
+    },
+
+    onHome(): void {
+      wx.switchTab({ url: '/pages/index/index' });
+    },
+  };
+}
+
+/** The first entry of the procuratorate picker of a public list: no filter. */
+export const ALL_UNITS: UnitGroup = {
+  name: '全部检察院',
+  units: [{ id: '', name: '全部检察院' }],
+};
+
+/** The first data of a public list (public/announcements, public/documents): paged, no filter. */
+export function publicListData() {
+  return {
+    ...PAGED_INITIAL,
+    q: '',
+    queryMax: PUBLISH_PAGE_LIMITS.queryMax,
+    unitGroups: [ALL_UNITS] as UnitGroup[],
+    unitColumns: columnsFor([ALL_UNITS], 0),
+    unitIndex: [0, 0],
+    procuratorateId: '',
+    procuratorateName: '全部检察院',
+  };
+}
+
+interface PublicListHost {
+  data: { unitGroups: UnitGroup[] };
+  setData(patch: Record<string, unknown>): void;
+  refresh(): Promise<void>;
+  loadMore(): Promise<void>;
+  loadUnits(): Promise<void>;
+}
+
+/**
+ * The methods every public list has, to spread into the page's (which adds `refresh` and
+ * `loadMore` for its own search): the procuratorates for the filter, the list read on load, on
+ * pull-down and for 重新加载, and more at the bottom.
+ */
+export function publicListMethods() {
+  return {
+    onLoad(this: PublicListHost): void {
+      void this.loadUnits();
+      void this.refresh();
+    },
+
+    onPullDownRefresh(this: PublicListHost): void {
+      void this.refresh().then(() => wx.stopPullDownRefresh());
+    },
+
+    onReachBottom(this: PublicListHost): void {
+      void this.loadMore();
+    },
+
+    /** On failure the filter stays at 全部检察院; the list still works. */
+    async loadUnits(this: PublicListHost): Promise<void> {
+      const res = await call('account', 'procuratorates', {});
+      if (!res.ok) return;
+      const groups = [ALL_UNITS, ...groupUnits(res.data.procuratorates)];
+      this.setData({ unitGroups: groups, unitColumns: columnsFor(groups, 0), unitIndex: [0, 0] });
+    },
+
+    onQueryInput(this: PublicListHost, e: WechatMiniprogram.Input): void {
+      this.setData({ q: e.detail.value });
+    },
+
+    onUnitColumnChange(this: PublicListHost, e: WechatMiniprogram.PickerColumnChange): void {
+      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
+      if (moved) this.setData(moved);
+    },
+
+    onRetry(this: PublicListHost): void {
+      void this.refresh();
+    },
+  };
+}
+
+/** The first data of a public detail page: loading, the item not yet read. */
+export function publicDetailData() {
+  return {
+    state: 'loading' as 'loading' | 'ready' | 'notfound' | 'error',
+    errorMessage: '',
+  };
+}
+
+interface DetailHost {
+  data: { id: string };
+  setData(patch: Record<string, unknown>): void;
+  load(id: string): Promise<void>;
+}
+
+/**
+ * The methods of a public detail page (public/announcement, public/document), to spread into the
+ * page's: the published item of the `id` in the query (or property) shown as `key`; none, an
+ * unknown or withdrawn one is `notfound`, any other failure `error` with 重新加载.
+ */
+export function publicDetailMethods<V, S>(
+  key: string,
+  get: (id: string) => Promise<ActionResult<V>>,
+  toShown: (v: V) => S,
+) {
+  return {
+    onLoad(this: DetailHost, query: Record<string, string | undefined>): void {
+      void this.load(query.id || this.data.id);
+    },
+
+    async load(this: DetailHost, id: string): Promise<void> {
+      if (!id) {
+        this.setData({ state: 'notfound' });
+        return;
+      }
+      if (id !== this.data.id) this.setData({ id });
+      this.setData({ state: 'loading' });
+      const res = await get(id);
+      if (res.ok) this.setData({ state: 'ready', [key]: toShown(res.data) });
+      else if (res.error.code === 'NOT_FOUND' || res.error.code === 'BAD_REQUEST') {
+        this.setData({ state: 'notfound', [key]: null });
+      } else this.setData({ state: 'error', errorMessage: res.error.message });
+    },
+
+    onRetry(this: DetailHost): void {
+      void this.load(this.data.id);
+    },
+  };
 }
 
 /** `YYYY-MM-DD` (China time) of an ISO moment; '' when there is none. */

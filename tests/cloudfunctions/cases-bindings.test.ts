@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { citizenWithProfile, uploadAs } from '../helpers/petition';
 import type { ActionResult } from '../../typings';
+import { boundTo, registerCase, verifiedLawyer } from '../helpers/cases';
 import { data, DEMO, openTestCloud, type TestCloud } from '../helpers/cloud';
 
 const root = join(__dirname, '..', '..');
@@ -35,28 +36,20 @@ function uid(prefix: string) {
 }
 
 /** A case of 110105 (or 110108) with suspect 张三, victim 李四 and a measure for each. */
-async function newCase(extra: Record<string, unknown> = {}, unit = '110105') {
+function newCase(extra: Record<string, unknown> = {}, unit = '110105') {
   seq += 1;
   const short = unit === '110105' ? '京朝' : '京海';
-  const input = {
-    caseNumber: `${short}检刑诉受〔2024〕${unit}${String(100000 + seq)}号`,
-    cause: '故意伤害罪',
-    acceptedOn: '2024-05-01',
-    timeLimit: '2024-06-15',
-    handlingUnit: '第一检察部 李检察官办案组',
-    stage: '审查起诉',
-    parties: [
-      { name: '张三', role: 'suspect', age: 30 },
-      { name: '李四', role: 'victim' },
-    ],
-    measures: [
-      { partyName: '张三', measure: '取保候审', from: '2024-05-01' },
-      { partyName: '李四', measure: '其他措施', from: '2024-05-02' },
-    ],
-    flags: {},
-    ...extra,
-  };
-  return data(await t.call('cases', 'case.save', input, unit === '110105' ? AG : AG_HAIDIAN));
+  const caseNumber = `${short}检刑诉受〔2024〕${unit}${String(100000 + seq)}号`;
+  const measures = [
+    { partyName: '张三', measure: '取保候审', from: '2024-05-01' },
+    { partyName: '李四', measure: '其他措施', from: '2024-05-02' },
+  ];
+  return registerCase(
+    t.cloud,
+    caseNumber,
+    { measures, ...extra },
+    unit === '110105' ? AG : AG_HAIDIAN,
+  );
 }
 
 async function proofOf(openid: string, name = 'proof.jpg') {
@@ -73,39 +66,15 @@ async function requestAs(openid: string, caseNumber: string, extra: Record<strin
 }
 
 /** A verified lawyer (approved by 110105's case management), or refused with a reason. */
-async function lawyer(approve = true): Promise<string> {
-  const me = uid('lawyer');
-  const certificateImage = await uploadAs(t, me, `lawyers/${me}/cert.jpg`);
-  data(
-    await t.call(
-      'cases',
-      'lawyer.verify',
-      {
-        name: '周律师',
-        certificateNumber: `1101000000${String(seq).padStart(7, '0')}`,
-        firm: '北京市某某律师事务所',
-        certificateImage,
-        procuratorateId: '110105',
-      },
-      me,
-    ),
-  );
-  data(
-    await t.call(
-      'cases',
-      'lawyer.review',
-      approve ? { id: me, approve: true } : { id: me, approve: false, reason: '执业证照片不清晰' },
-      AG,
-    ),
-  );
-  return me;
+function lawyer(approve = true): Promise<string> {
+  const review = approve ? 'approve' : { reason: '执业证照片不清晰' };
+  return verifiedLawyer(t.cloud, uid('lawyer'), { firm: '北京市某某律师事务所', review });
 }
 
 async function bound(caseNumber: string, role = 'party', partyName = '张三'): Promise<string> {
   const me =
     role === 'defender' || role === 'agent' ? await lawyer() : await citizenWithProfile(t, 'bound');
-  const b = data(await requestAs(me, caseNumber, { role, partyName }));
-  data(await t.call('cases', 'binding.review', { id: b.id, approve: true }, AG));
+  await boundTo(t.cloud, me, caseNumber, { role, partyName, proofs: [{ name: 'proof.jpg' }] });
   return me;
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { citizenWithProfile, uploadAs } from '../helpers/petition';
+import { boundTo } from '../helpers/cases';
 import { data, DEMO, openTestCloud, type TestCloud } from '../helpers/cloud';
 
 const root = join(__dirname, '..', '..');
@@ -84,23 +85,7 @@ async function casesOf(unit: string) {
 /** A citizen with an approved binding to the case as the party 张三. */
 async function boundCitizen(caseNumber: string, approve = true): Promise<string> {
   const me = await citizenWithProfile(t, 'cases-bound');
-  const proof = await uploadAs(t, me, `bindings/${me}/id.jpg`);
-  const b = data(
-    await t.call(
-      'cases',
-      'binding.request',
-      { caseNumber, role: 'party', partyName: '张三', proofs: [proof] },
-      me,
-    ),
-  );
-  data(
-    await t.call(
-      'cases',
-      'binding.review',
-      approve ? { id: b.id, approve: true } : { id: b.id, approve: false, reason: '材料不全' },
-      AG,
-    ),
-  );
+  await boundTo(t.cloud, me, caseNumber, { review: approve ? 'approve' : { reason: '材料不全' } });
   return me;
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { SlotView } from '../../typings/cases';
 import { formatTime } from '../../miniprogram/utils/time';
 import { Harness, type PageHandle } from './harness';
+import { boundTo, registerCase, verifiedLawyer } from '../helpers/cases';
 import { newCitizen } from './builders';
 
 jest.setTimeout(60_000);
@@ -88,35 +89,11 @@ function dayText(day: string): string {
 // ---------------------------------------------------------------------------------------------
 // Records made through the functions
 
-/** Stores a small file as `openid` would with wx.cloud.uploadFile; answers its fileID. */
-async function uploadAs(openid: string, cloudPath: string): Promise<string> {
-  const out = await h.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(cloudPath)) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath}: ${JSON.stringify(out)}`);
-  return out.fileID;
-}
-
 /** A case of 110105 registered by case management, the suspect 张三. */
-async function newCase(flags: Record<string, unknown> = {}) {
+function newCase(flags: Record<string, unknown> = {}) {
   seq += 1;
-  return h.data(
-    'cases',
-    'case.save',
-    {
-      caseNumber: `京朝检刑诉受〔2025〕110105${String(300000 + seq)}号`,
-      cause: '盗窃罪',
-      acceptedOn: '2025-05-01',
-      timeLimit: '2025-06-15',
-      handlingUnit: '第一检察部 李检察官办案组',
-      stage: '审查起诉',
-      parties: [{ name: '张三', role: 'suspect', age: 30 }],
-      measures: [],
-      flags,
-    },
-    AG,
-  );
+  const caseNumber = `京朝检刑诉受〔2025〕110105${String(300000 + seq)}号`;
+  return registerCase(h.cloud, caseNumber, { cause: '盗窃罪', flags });
 }
 
 /**
@@ -124,35 +101,11 @@ async function newCase(flags: Record<string, unknown> = {}) {
  * through lawyer.verify / lawyer.review and binding.request / binding.review.
  */
 async function boundLawyer(label: string, flags: Record<string, unknown> = {}) {
-  const lawyer = newCitizen(label);
-  seq += 1;
-  await h.data(
-    'cases',
-    'lawyer.verify',
-    {
-      name: '周律师',
-      certificateNumber: `1110120151${String(1000000 + seq).slice(-7)}`,
-      firm: '北京市朝阳律师事务所',
-      certificateImage: await uploadAs(lawyer, `lawyers/${lawyer}/cert.jpg`),
-      procuratorateId: UNIT,
-    },
-    lawyer,
-  );
-  await h.data('cases', 'lawyer.review', { id: lawyer, approve: true }, AG);
+  const lawyer = await verifiedLawyer(h.cloud, newCitizen(label));
   const c = await newCase(flags);
-  const binding = await h.data(
-    'cases',
-    'binding.request',
-    {
-      caseNumber: c.caseNumber,
-      role: 'defender',
-      partyName: '张三',
-      proofs: [await uploadAs(lawyer, `bindings/${lawyer}/poa.pdf`)],
-    },
-    lawyer,
-  );
-  await h.data('cases', 'binding.review', { id: binding.id, approve: true }, AG);
-  return { lawyer, caseId: c.id, caseNumber: c.caseNumber, bindingId: binding.id };
+  const proofs = [{ name: 'poa.pdf' }];
+  const bindingId = await boundTo(h.cloud, lawyer, c.caseNumber, { role: 'defender', proofs });
+  return { lawyer, caseId: c.id, caseNumber: c.caseNumber, bindingId };
 }
 
 async function setSlots(

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Harness, type PageHandle } from './harness';
+import { boundTo, registerCase, verifiedLawyer } from '../helpers/cases';
 import { citizenWithProfile, newCitizen } from './builders';
 
 jest.setTimeout(60_000);
@@ -44,30 +45,19 @@ afterAll(async () => {
 beforeEach(() => h.reset());
 
 /** A case of 110105 registered by case management: suspect 张三 and victim 陈晓, a measure each. */
-async function newCase(flags: Record<string, unknown> = {}) {
+function newCase(flags: Record<string, unknown> = {}) {
   seq += 1;
-  return h.data(
-    'cases',
-    'case.save',
-    {
-      caseNumber: `京朝检刑诉受〔2024〕110105${String(200000 + seq)}号`,
-      cause: '故意伤害罪',
-      acceptedOn: '2024-05-01',
-      timeLimit: '2024-06-15',
-      handlingUnit: '第一检察部 李检察官办案组',
-      stage: '审查起诉',
-      parties: [
-        { name: '张三', role: 'suspect', age: 30 },
-        { name: '陈晓', role: 'victim' },
-      ],
-      measures: [
-        { partyName: '张三', measure: '取保候审', from: '2024-05-01' },
-        { partyName: '陈晓', measure: '其他措施', from: '2024-05-02', to: '2024-05-20' },
-      ],
-      flags,
-    },
-    AG,
-  );
+  return registerCase(h.cloud, `京朝检刑诉受〔2024〕110105${String(200000 + seq)}号`, {
+    parties: [
+      { name: '张三', role: 'suspect', age: 30 },
+      { name: '陈晓', role: 'victim' },
+    ],
+    measures: [
+      { partyName: '张三', measure: '取保候审', from: '2024-05-01' },
+      { partyName: '陈晓', measure: '其他措施', from: '2024-05-02', to: '2024-05-20' },
+    ],
+    flags,
+  });
 }
 
 async function chooseUnit(page: PageHandle, id: string) {
@@ -75,16 +65,6 @@ async function chooseUnit(page: PageHandle, id: string) {
   const i = groups.findIndex((g) => g.units.some((u) => u.id === id));
   const j = groups[i].units.findIndex((u) => u.id === id);
   await page.change('#unit-picker', [i, j]);
-}
-
-/** Stores a small file as `openid` would with wx.cloud.uploadFile; answers its fileID. */
-async function uploadAs(openid: string, cloudPath: string): Promise<string> {
-  const out = await h.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(cloudPath)) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath}: ${JSON.stringify(out)}`);
-  return out.fileID;
 }
 
 /** The caller's one pending binding, approved by case management through the function. */
@@ -98,14 +78,7 @@ async function approveBindingOf(openid: string) {
 /** A citizen with a profile bound as the party (陈晓) to `caseNumber`, approved. */
 async function boundCitizen(caseNumber: string): Promise<string> {
   const openid = await citizenWithProfile(h, 'bound');
-  const proof = await uploadAs(openid, `bindings/${openid}/id.jpg`);
-  await h.data(
-    'cases',
-    'binding.request',
-    { caseNumber, role: 'party', partyName: '陈晓', proofs: [proof] },
-    openid,
-  );
-  await approveBindingOf(openid);
+  await boundTo(h.cloud, openid, caseNumber, { partyName: '陈晓' });
   return openid;
 }
 
@@ -205,20 +178,12 @@ describe('律师身份认证', () => {
 
   test('When a verification was refused, then the reason shows and the lawyer submits again with the form refilled', async () => {
     const lawyer = h.as(newCitizen('refused')).openid as string;
-    const certificateImage = await uploadAs(lawyer, `lawyers/${lawyer}/cert.jpg`);
-    await h.data('cases', 'lawyer.verify', {
+    await verifiedLawyer(h.cloud, lawyer, {
       name: '钱律师',
       certificateNumber: '11101201510054321',
       firm: '北京市某某律师事务所',
-      certificateImage,
-      procuratorateId: '110105',
+      review: { reason: '执业证照片不清晰' },
     });
-    await h.data(
-      'cases',
-      'lawyer.review',
-      { id: lawyer, approve: false, reason: '执业证照片不清晰' },
-      AG,
-    );
     const page = await h.open(lawyerPage);
     expect(page.text('#status')).toBe('未通过');
     expect(page.text('#refused-reason')).toBe('执业证照片不清晰');

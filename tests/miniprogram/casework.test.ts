@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as shared from '../../miniprogram/casework/cases-shared';
 import { CSV_COLUMNS, readImportFile } from '../../domain/cases/import-file';
 import * as contract from '../../typings/cases';
+import { boundTo, registerCase, verifiedLawyer } from '../helpers/cases';
 import { citizenWithProfile, newCitizen } from './builders';
 import { DEMO, Harness, type PageHandle } from './harness';
 
@@ -52,59 +53,29 @@ function caseNumber(): string {
 }
 
 /** Registers a case through the function, as another staff member would. */
-async function registered(extra: Record<string, unknown> = {}) {
-  return h.data(
-    'cases',
-    'case.save',
-    {
-      caseNumber: caseNumber(),
-      cause: '故意伤害罪',
-      acceptedOn: '2024-05-01',
-      timeLimit: '2024-06-15',
-      handlingUnit: '第一检察部 李检察官办案组',
-      stage: '审查起诉',
-      parties: [
-        { name: '张三', role: 'suspect', age: 30, recidivist: false },
-        { name: '李四', role: 'victim', recidivist: false },
-      ],
-      measures: [{ partyName: '张三', measure: '取保候审', from: '2024-05-01' }],
-      flags: {
-        juvenile: false,
-        stateSecret: false,
-        commercialSecret: false,
-        privacy: false,
-        sensitiveKind: null,
-      },
-      ...extra,
+function registered(extra: Record<string, unknown> = {}) {
+  return registerCase(h.cloud, caseNumber(), {
+    parties: [
+      { name: '张三', role: 'suspect', age: 30, recidivist: false },
+      { name: '李四', role: 'victim', recidivist: false },
+    ],
+    flags: {
+      juvenile: false,
+      stateSecret: false,
+      commercialSecret: false,
+      privacy: false,
+      sensitiveKind: null,
     },
-    AG,
-  );
-}
-
-/** A file in cloud storage uploaded as `openid`, as the citizen's pages would. */
-async function uploadAs(openid: string, cloudPath: string, content: string): Promise<string> {
-  const out = await h.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(content)) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(JSON.stringify(out));
-  return out.fileID;
+    ...extra,
+  });
 }
 
 /** A citizen with a profile named 张三 asking to be bound to the case as the party, with proofs. */
 async function bindingRequest(number: string, proofNames = ['id.jpg']) {
   const citizen = await citizenWithProfile(h, 'bind', '张三');
-  const proofs: string[] = [];
-  for (const name of proofNames) {
-    proofs.push(await uploadAs(citizen, `bindings/${citizen}/${name}`, `proof ${name}`));
-  }
-  const b = await h.data(
-    'cases',
-    'binding.request',
-    { caseNumber: number, role: 'party', partyName: '张三', proofs },
-    citizen,
-  );
-  return { citizen, id: b.id };
+  const proofs = proofNames.map((name) => ({ name, content: `proof ${name}` }));
+  const id = await boundTo(h.cloud, citizen, number, { proofs, review: 'none' });
+  return { citizen, id };
 }
 
 /** Fills the registration form's own fields (the date pickers answer `YYYY-MM-DD`). */
@@ -470,19 +441,12 @@ describe('审核', () => {
 
   test('When a case manager refuses a lawyer verification without a reason, then the reason is asked for; with one it is refused after asking', async () => {
     const lawyer = newCitizen('lawyer');
-    const certificateImage = await uploadAs(lawyer, `lawyers/${lawyer}/cert.jpg`, 'certificate');
-    await h.data(
-      'cases',
-      'lawyer.verify',
-      {
-        name: '钱律师',
-        certificateNumber: '11101201510099887',
-        firm: '北京市朝阳律师事务所',
-        certificateImage,
-        procuratorateId: '110105',
-      },
-      lawyer,
-    );
+    await verifiedLawyer(h.cloud, lawyer, {
+      name: '钱律师',
+      certificateNumber: '11101201510099887',
+      photo: { name: 'cert.jpg', content: 'certificate' },
+      review: 'none',
+    });
 
     const list = await h.as(AG).open(reviewsPage, { kind: 'lawyer' });
     expect(list.data.kind).toBe('lawyer');

@@ -9,12 +9,12 @@
 // (their pages are driven in tests/miniprogram/case-binding.test.ts and appointments.test.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { boundTo, registerCase as register, verifiedLawyer } from '../helpers/cases';
 import { DEMO, PREVIEW_DIR, openPreview, type Preview } from './browser';
 
 const built = existsSync(join(PREVIEW_DIR, 'index.html'));
 
 const AG = 'o-staff-110105-ag'; // 周婷, case management of 北京市朝阳区人民检察院
-const UNIT = '110105';
 const CITIZEN = DEMO.citizen; // 陈晓
 const LAWYER = DEMO.lawyer; // 黄律师
 
@@ -52,35 +52,16 @@ function chinaDay(n: number): string {
     return res.data;
   }
 
-  async function upload(openid: string, cloudPath: string): Promise<string> {
-    const out = await p.cloud.platform.handle(
-      { kind: 'uploadFile', cloudPath, content: new Uint8Array(PNG) },
-      { openid, appid: '', fn: '' },
-    );
-    if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath}: ${JSON.stringify(out)}`);
-    return out.fileID;
-  }
-
-  async function registerCase(caseNumber: string, party: string) {
-    return call<{ id: string }>(
-      'cases',
-      'case.save',
-      {
-        caseNumber,
-        cause: '故意伤害罪',
-        acceptedOn: '2025-05-01',
-        timeLimit: '2025-06-15',
-        handlingUnit: '第一检察部 李检察官办案组',
-        stage: '审查起诉',
-        parties: [
-          { name: '张三', role: 'suspect', age: 30 },
-          { name: party, role: 'victim' },
-        ],
-        measures: [{ partyName: '张三', measure: '取保候审', from: '2025-05-01' }],
-        flags: {},
-      },
-      AG,
-    );
+  function registerCase(caseNumber: string, party: string) {
+    return register(p.cloud, caseNumber, {
+      acceptedOn: '2025-05-01',
+      timeLimit: '2025-06-15',
+      parties: [
+        { name: '张三', role: 'suspect', age: 30 },
+        { name: party, role: 'victim' },
+      ],
+      measures: [{ partyName: '张三', measure: '取保候审', from: '2025-05-01' }],
+    });
   }
 
   /** Waits until the toast of the last step has gone, so a screenshot shows the page beneath. */
@@ -103,31 +84,14 @@ function chinaDay(n: number): string {
     await registerCase(partyCase, '陈晓');
     await registerCase(lawyerCase, '李四');
     // The lawyer: verified by case management and bound to the second case as 张三's defender.
-    await call(
-      'cases',
-      'lawyer.verify',
-      {
-        name: '黄律师',
-        certificateNumber: '11101201510099999',
-        firm: '北京市东城律师事务所',
-        certificateImage: await upload(LAWYER, `lawyers/${LAWYER}/cert.png`),
-        procuratorateId: UNIT,
-      },
-      LAWYER,
-    );
-    await call('cases', 'lawyer.review', { id: LAWYER, approve: true }, AG);
-    const binding = await call<{ id: string }>(
-      'cases',
-      'binding.request',
-      {
-        caseNumber: lawyerCase,
-        role: 'defender',
-        partyName: '张三',
-        proofs: [await upload(LAWYER, `bindings/${LAWYER}/poa.png`)],
-      },
-      LAWYER,
-    );
-    await call('cases', 'binding.review', { id: binding.id, approve: true }, AG);
+    await verifiedLawyer(p.cloud, LAWYER, {
+      name: '黄律师',
+      certificateNumber: '11101201510099999',
+      firm: '北京市东城律师事务所',
+      photo: { name: 'cert.png', content: PNG },
+    });
+    const proofs = [{ name: 'poa.png', content: PNG }];
+    await boundTo(p.cloud, LAWYER, lawyerCase, { role: 'defender', proofs });
     // Case management offers two meeting periods the day after tomorrow.
     await call(
       'cases',

@@ -9,11 +9,11 @@
 // There is no action reading one appointment, so the page finds it in the procuratorate's inbox
 // (appointments.inbox, every status).
 import type { AppointmentStaffView } from '../../../typings/cases';
-import { call, fieldErrors } from '../../utils/api';
+import { call } from '../../utils/api';
 import { APPOINTMENT_LIMITS, appointmentTagClass, periodText } from '../../utils/appointments';
 import { formatTime } from '../../utils/time';
-import { confirm, notice, toast } from '../../utils/ui';
-import { isRefusal } from '../cases-shared';
+import { toast } from '../../utils/ui';
+import { decideWithReason, isRefusal } from '../cases-shared';
 
 /** How many inbox pages of 50 the page reads looking for the appointment. */
 const SCAN_PAGES = 20;
@@ -138,53 +138,29 @@ Component({
     async decide(agree: boolean): Promise<void> {
       const v = this.data.view;
       if (!v || v.status !== 'booked' || this.data.deciding || this.data.state !== 'ready') return;
-      const reason = this.data.reason.trim();
-      if (!agree && !reason) {
-        this.setData({ errors: { reason: REASON_REQUIRED }, formError: '' });
-        return;
-      }
-      this.setData({ deciding: agree ? 'confirm' : 'refuse', errors: {}, formError: '' });
-      const ok = await confirm(
-        agree ? '确认同意' : '确认不同意',
-        agree
+      // Why it cannot be confirmed (an excluded case kind, already decided) shows above the buttons.
+      await decideWithReason(this, {
+        agree,
+        deciding: agree ? 'confirm' : 'refuse',
+        reasonRequired: REASON_REQUIRED,
+        title: agree ? '确认同意' : '确认不同意',
+        content: agree
           ? `同意后，预约人将收到确认通知，请按${v.periodText}安排${v.typeName}。确定同意吗？`
           : '不同意的理由会通知预约人，该时段的名额将释放，提交后不能更改。确定不同意吗？',
-        agree ? '确认同意' : '确认不同意',
-      );
-      if (!ok) {
-        this.setData({ deciding: '' });
-        return;
-      }
-      const res = await call('cases', 'appointments.decide', {
-        id: v.id,
-        confirm: agree,
-        version: v.version,
-        ...(agree ? {} : { reason }),
-      });
-      if (res.ok) {
-        this.setData({ deciding: '', decided: true, view: shown(res.data), reason: '' });
-        // The decision's notice is at the top.
-        wx.pageScrollTo({ scrollTop: 0, duration: 0 });
-        toast(agree ? '已同意' : '已不同意');
-        return;
-      }
-      const { error } = res;
-      if (error.code === 'CONFLICT') {
-        this.setData({ deciding: '' });
-        notice('预约已被处理', error.message);
-        await this.load();
-        return;
-      }
-      if (isRefusal(error.code)) {
-        this.setData({ deciding: '', state: 'forbidden' });
-        return;
-      }
-      const byPath = fieldErrors(res);
-      this.setData({
-        deciding: '',
-        errors: byPath.reason ? { reason: byPath.reason } : {},
-        // Why it cannot be confirmed (an excluded case kind, already decided) shows above the buttons.
-        formError: byPath.reason ? '' : error.message,
+        send: (reason) =>
+          call('cases', 'appointments.decide', {
+            id: v.id,
+            confirm: agree,
+            version: v.version,
+            ...(agree ? {} : { reason }),
+          }),
+        decided: (a) => {
+          this.setData({ deciding: '', decided: true, view: shown(a), reason: '' });
+          // The decision's notice is at the top.
+          wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+          toast(agree ? '已同意' : '已不同意');
+        },
+        conflictTitle: '预约已被处理',
       });
     },
   },

@@ -8,10 +8,10 @@
 // There is no action reading one request, so the page finds it in the procuratorate's inbox
 // (review.inbox), which also renews the two-hour links to the proofs.
 import type { BindingStaffView, LawyerStaffView } from '../../../typings/cases';
-import { call, fieldErrors } from '../../utils/api';
+import { call } from '../../utils/api';
 import { formatTime } from '../../utils/time';
-import { confirm, notice, toast } from '../../utils/ui';
-import { CASE_PAGE_LIMITS, isRefusal } from '../cases-shared';
+import { toast } from '../../utils/ui';
+import { CASE_PAGE_LIMITS, decideWithReason, isRefusal } from '../cases-shared';
 
 type Kind = 'binding' | 'lawyer';
 type Item = BindingStaffView | LawyerStaffView;
@@ -274,49 +274,25 @@ Component({
     async decide(approve: boolean): Promise<void> {
       const item = this.data.req;
       if (!item || this.data.deciding || this.data.state !== 'ready') return;
-      const reason = this.data.reason.trim();
-      if (!approve && !reason) {
-        this.setData({ errors: { reason: REASON_REQUIRED }, formError: '' });
-        return;
-      }
       const ask = ASK[item.kind];
-      this.setData({ deciding: approve ? 'approve' : 'refuse', errors: {}, formError: '' });
-      const ok = await confirm(
-        approve ? '确认通过' : '确认不通过',
-        approve ? ask.approve : ask.refuse,
-        approve ? '确认通过' : '确认不通过',
-      );
-      if (!ok) {
-        this.setData({ deciding: '' });
-        return;
-      }
-      const input = { id: item.id, approve, ...(approve || !reason ? {} : { reason }) };
-      const res =
-        item.kind === 'binding'
-          ? await call('cases', 'binding.review', input)
-          : await call('cases', 'lawyer.review', input);
-      if (res.ok) {
-        this.setData({ deciding: '', state: 'done', req: shownOf(res.data), reason: '' });
-        toast(approve ? '已通过' : '已不通过');
-        return;
-      }
-      const { error } = res;
-      if (error.code === 'CONFLICT') {
-        this.setData({ deciding: '' });
-        notice('申请已被处理', error.message);
-        await this.load();
-        return;
-      }
-      if (isRefusal(error.code)) {
-        this.setData({ deciding: '', state: 'forbidden' });
-        return;
-      }
-      const byPath = fieldErrors(res);
-      this.setData({
-        deciding: '',
-        errors: byPath.reason ? { reason: byPath.reason } : {},
-        // Why it cannot be approved (a party not of the case) shows above the buttons.
-        formError: byPath.reason ? '' : error.message,
+      // Why it cannot be approved (a party not of the case) shows above the buttons.
+      await decideWithReason<Item>(this, {
+        agree: approve,
+        deciding: approve ? 'approve' : 'refuse',
+        reasonRequired: REASON_REQUIRED,
+        title: approve ? '确认通过' : '确认不通过',
+        content: approve ? ask.approve : ask.refuse,
+        send: (reason) => {
+          const input = { id: item.id, approve, ...(approve ? {} : { reason }) };
+          return item.kind === 'binding'
+            ? call('cases', 'binding.review', input)
+            : call('cases', 'lawyer.review', input);
+        },
+        decided: (v) => {
+          this.setData({ deciding: '', state: 'done', req: shownOf(v), reason: '' });
+          toast(approve ? '已通过' : '已不通过');
+        },
+        conflictTitle: '申请已被处理',
       });
     },
   },

@@ -17,7 +17,7 @@ import type {
 } from '../../../typings/cases';
 import type { ActionInput } from '../../../typings/index';
 import type { ProcuratorateView } from '../../../typings/org';
-import { call, fieldErrors } from '../../utils/api';
+import { call } from '../../utils/api';
 import {
   addDays,
   answerDueText,
@@ -30,13 +30,14 @@ import {
   periodText,
 } from '../../utils/appointments';
 import { askSubscription, CASE_TEMPLATE_IDS } from '../../utils/cases';
+import { requireProfile, showSubmitProblems } from '../../utils/form';
 import { newClientToken } from '../../utils/token';
 import { confirm, toast } from '../../utils/ui';
 import {
-  columnsFor,
+  chooseUnit,
   groupUnits,
-  unitChosen,
-  unitColumnMoved,
+  moveUnitColumn,
+  unitPlaced,
   type UnitGroup,
 } from '../../utils/units';
 import { formatTime } from '../../utils/time';
@@ -297,33 +298,20 @@ Component({
     // ---------- a video reception ----------
 
     async loadVideo(): Promise<void> {
-      const profile = await call('account', 'profile.get', {});
-      if (!profile.ok) {
-        this.setData({ state: 'error', errorMessage: profile.error.message });
-        return;
-      }
-      if (!profile.data.profile) {
-        this.setData({ state: 'noprofile', profile: null });
-        return;
-      }
+      const profile = await requireProfile(this);
+      if (!profile) return;
       const units = await this.units();
       if (typeof units === 'string') {
         this.setData({ state: 'error', errorMessage: units });
         return;
       }
       const groups = groupUnits(units);
-      let index = [0, 0];
-      groups.forEach((g, i) => {
-        const j = g.units.findIndex((u) => u.id === this.data.procuratorateId);
-        if (j >= 0) index = [i, j];
-      });
       this.setData({
         state: 'form',
-        profile: profile.data.profile,
+        profile,
         procuratorates: units,
         unitGroups: groups,
-        unitIndex: index,
-        unitColumns: columnsFor(groups, index[0]),
+        ...unitPlaced(groups, this.data.procuratorateId),
       });
       if (this.data.procuratorateId) void this.loadSlots();
     },
@@ -333,21 +321,12 @@ Component({
     },
 
     onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
-      if (moved) this.setData(moved);
+      moveUnitColumn(this, e.detail);
     },
 
     onUnitChange(e: WechatMiniprogram.PickerChange): void {
-      const chosen = unitChosen(this.data.unitGroups, e.detail.value);
-      if (!chosen) return;
-      this.setData({
-        procuratorateId: chosen.unit.id,
-        procuratorateName: chosen.unit.name,
-        ...chosen.picker,
-        'errors.procuratorateId': '',
-        formError: '',
-      });
-      void this.loadSlots();
+      const cleared = { 'errors.procuratorateId': '', formError: '' };
+      if (chooseUnit(this, e.detail.value, cleared)) void this.loadSlots();
     },
 
     // ---------- the slots ----------
@@ -454,22 +433,7 @@ Component({
         this.setData({ submitting: false, state: 'noprofile', profile: null });
         return;
       }
-      const errors: Record<string, string> = {};
-      const unplaced: string[] = [];
-      for (const [path, message] of Object.entries(fieldErrors(res))) {
-        const field = fieldOf(path);
-        if (field && !errors[field]) errors[field] = message;
-        else if (!field) unplaced.push(message);
-      }
-      if (!Object.keys(errors).length && error.code !== 'INTERNAL') unplaced.push(error.message);
-      this.setData({ submitting: false, errors, formError: unplaced.join('；') });
-      if (Object.keys(errors).length) {
-        toast('请按提示修改后再提交');
-        wx.pageScrollTo({ selector: '.field-invalid', duration: 200 });
-      } else if (error.code === 'INTERNAL') {
-        // Network trouble, a busy service: what was chosen stays, so a retry is one tap.
-        toast(error.message);
-      }
+      showSubmitProblems(this, res, fieldOf, error.code !== 'INTERNAL');
     },
 
     done(a: AppointmentView): void {

@@ -9,13 +9,11 @@
 import type { ProfileView } from '../../../typings/account';
 import type { BindingRole, BindingView, LawyerView } from '../../../typings/cases';
 import type { ActionInput } from '../../../typings/index';
-import { call, fieldErrors } from '../../utils/api';
+import { call } from '../../utils/api';
 import {
-  addAttachments,
+  attachmentMethods,
   attachmentsForDraft,
   attachmentsProblem,
-  removeAttachment,
-  retryAttachment,
   uploadedFileIds,
   ATTACHMENTS_MAX,
   type Attachment,
@@ -31,6 +29,7 @@ import {
   LAWYER_BINDING_ROLES,
 } from '../../utils/cases';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/draft';
+import { showSubmitProblems } from '../../utils/form';
 import { newClientToken } from '../../utils/token';
 import { confirm, toast } from '../../utils/ui';
 
@@ -233,35 +232,9 @@ Component({
       wx.navigateTo({ url: '/citizen/lawyer/index' });
     },
 
-    // ---------- proofs ----------
+    // ---------- proofs: `bindings/<token>/<n>.<ext>` ----------
 
-    onAddImages(): void {
-      void this.addFiles('image');
-    },
-
-    onAddPdf(): void {
-      void this.addFiles('pdf');
-    },
-
-    addFiles(source: 'image' | 'pdf'): Promise<void> {
-      const token = this.data.token;
-      this.clearError('proofs');
-      return addAttachments(
-        this,
-        source,
-        (n, ext) => `bindings/${token}/${n}.${ext}`,
-        () => this.saveDraft(),
-      );
-    },
-
-    onRemoveFile(e: WechatMiniprogram.TouchEvent<object, object, { key: string }>): void {
-      removeAttachment(this, e.currentTarget.dataset.key);
-      this.saveDraft();
-    },
-
-    onRetryFile(e: WechatMiniprogram.TouchEvent<object, object, { key: string }>): void {
-      retryAttachment(this, e.currentTarget.dataset.key, () => this.saveDraft());
-    },
+    ...attachmentMethods('bindings', 'token', 'proofs'),
 
     // ---------- submit ----------
 
@@ -320,24 +293,10 @@ Component({
         this.setData({ formError: error.message });
         return;
       }
-      const errors: Record<string, string> = {};
-      const unplaced: string[] = [];
       // The case not found is the case number's problem (the function names no field for it).
-      if (error.code === 'NOT_FOUND') errors.caseNumber = error.message;
-      for (const [path, message] of Object.entries(fieldErrors(res))) {
-        const field = fieldOf(path);
-        if (field && !errors[field]) errors[field] = message;
-        else if (!field) unplaced.push(message);
-      }
-      if (!Object.keys(errors).length && error.code !== 'INTERNAL') unplaced.push(error.message);
-      this.setData({ submitting: false, errors, formError: unplaced.join('；') });
-      if (Object.keys(errors).length) {
-        toast('请按提示修改后再提交');
-        wx.pageScrollTo({ selector: '.field-invalid', duration: 200 });
-      } else if (error.code === 'INTERNAL') {
-        // Network trouble, a busy service: what was typed stays, so a retry is one tap.
-        toast(error.message);
-      }
+      const errors: Record<string, string> =
+        error.code === 'NOT_FOUND' ? { caseNumber: error.message } : {};
+      showSubmitProblems(this, res, fieldOf, error.code !== 'INTERNAL', errors);
     },
 
     done(b: BindingView): void {

@@ -6,29 +6,26 @@
 // kept as a draft until it is submitted.
 import type { LawyerView } from '../../../typings/cases';
 import type { ActionInput } from '../../../typings/index';
-import { call, fieldErrors } from '../../utils/api';
+import { call } from '../../utils/api';
 import {
   attachmentsForDraft,
   attachmentsProblem,
-  removeAttachment,
+  onRemoveTap,
+  onRetryTap,
   retryAttachment,
   sizeText,
   uploadedFileIds,
   type Attachment,
+  type AttachmentTap,
 } from '../../utils/attachments';
 import { askSubscription, CASE_TEMPLATE_IDS, reviewTagClass } from '../../utils/cases';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/draft';
+import { showSubmitProblems } from '../../utils/form';
 import { ATTACHMENT_MAX_BYTES } from '../../utils/petition-citizen';
 import { formatTime } from '../../utils/time';
 import { newClientToken } from '../../utils/token';
 import { toast } from '../../utils/ui';
-import {
-  columnsFor,
-  groupUnits,
-  unitChosen,
-  unitColumnMoved,
-  type UnitGroup,
-} from '../../utils/units';
+import { loadUnits, placeUnit, unitPickerMethods, type UnitGroup } from '../../utils/units';
 
 const DRAFT_KEY = 'draft:lawyer';
 const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
@@ -144,8 +141,8 @@ Component({
         errors: {},
         formError: '',
       });
-      if (this.data.unitsState !== 'ready') void this.loadUnits();
-      else this.placeUnit();
+      if (this.data.unitsState !== 'ready') void loadUnits(this);
+      else placeUnit(this);
     },
 
     onResubmit(): void {
@@ -170,47 +167,7 @@ Component({
 
     // ---------- the procuratorate ----------
 
-    async loadUnits(): Promise<void> {
-      this.setData({ unitsState: 'loading' });
-      const res = await call('account', 'procuratorates', {});
-      if (!res.ok) {
-        this.setData({ unitsState: 'error' });
-        return;
-      }
-      this.setData({ unitGroups: groupUnits(res.data.procuratorates), unitsState: 'ready' });
-      this.placeUnit();
-    },
-
-    placeUnit(): void {
-      const groups = this.data.unitGroups;
-      let index = [0, 0];
-      groups.forEach((g, i) => {
-        const j = g.units.findIndex((u) => u.id === this.data.procuratorateId);
-        if (j >= 0) index = [i, j];
-      });
-      this.setData({ unitIndex: index, unitColumns: columnsFor(groups, index[0]) });
-    },
-
-    onRetryUnits(): void {
-      void this.loadUnits();
-    },
-
-    onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
-      if (moved) this.setData(moved);
-    },
-
-    onUnitChange(e: WechatMiniprogram.PickerChange): void {
-      const chosen = unitChosen(this.data.unitGroups, e.detail.value);
-      if (!chosen) return;
-      this.setData({
-        procuratorateId: chosen.unit.id,
-        procuratorateName: chosen.unit.name,
-        ...chosen.picker,
-      });
-      this.clearError('procuratorateId');
-      this.saveDraft();
-    },
+    ...unitPickerMethods(),
 
     // ---------- fields ----------
 
@@ -270,13 +227,12 @@ Component({
       this.saveDraft();
     },
 
-    onRemovePhoto(e: WechatMiniprogram.TouchEvent<object, object, { key: string }>): void {
-      removeAttachment(this, e.currentTarget.dataset.key);
-      this.saveDraft();
+    onRemovePhoto(e: AttachmentTap): void {
+      onRemoveTap(this, e);
     },
 
-    onRetryPhoto(e: WechatMiniprogram.TouchEvent<object, object, { key: string }>): void {
-      retryAttachment(this, e.currentTarget.dataset.key, () => this.saveDraft());
+    onRetryPhoto(e: AttachmentTap): void {
+      onRetryTap(this, e);
     },
 
     // ---------- submit ----------
@@ -322,23 +278,7 @@ Component({
         wx.pageScrollTo({ scrollTop: 0, duration: 0 });
         return;
       }
-      const errors: Record<string, string> = {};
-      const unplaced: string[] = [];
-      for (const [path, message] of Object.entries(fieldErrors(res))) {
-        const field = fieldOf(path);
-        if (field && !errors[field]) errors[field] = message;
-        else if (!field) unplaced.push(message);
-      }
-      if (!Object.keys(errors).length && res.error.code !== 'INTERNAL') {
-        unplaced.push(res.error.message);
-      }
-      this.setData({ submitting: false, errors, formError: unplaced.join('；') });
-      if (Object.keys(errors).length) {
-        toast('请按提示修改后再提交');
-        wx.pageScrollTo({ selector: '.field-invalid', duration: 200 });
-      } else if (res.error.code === 'INTERNAL') {
-        toast(res.error.message);
-      }
+      showSubmitProblems(this, res, fieldOf, res.error.code !== 'INTERNAL');
     },
 
     onOpenBind(): void {

@@ -6,18 +6,17 @@
 import type { ProfileView } from '../../../typings/account';
 import type { PetitionKind, PetitionSubmitInput } from '../../../typings/petition';
 import { TEMPLATE_IDS } from '../../config';
-import { call, fieldErrors } from '../../utils/api';
+import { call } from '../../utils/api';
 import {
-  addAttachments,
+  attachmentMethods,
   attachmentsForDraft,
   attachmentsProblem,
-  removeAttachment,
-  retryAttachment,
   uploadedFileIds,
   ATTACHMENTS_MAX,
   type Attachment,
 } from '../../utils/attachments';
 import { clearDraft, loadDraft, saveDraft } from '../../utils/draft';
+import { requireProfile, showSubmitProblems } from '../../utils/form';
 import {
   isPetitionKind,
   PROXY_RELATIONSHIP_NAMES,
@@ -32,13 +31,7 @@ import {
 } from '../../utils/petition-form';
 import { newClientToken } from '../../utils/token';
 import { toast } from '../../utils/ui';
-import {
-  columnsFor,
-  groupUnits,
-  unitChosen,
-  unitColumnMoved,
-  type UnitGroup,
-} from '../../utils/units';
+import { loadUnits, placeUnit, unitPickerMethods, type UnitGroup } from '../../utils/units';
 
 const DRAFT_PREFIX = 'draft:petition-submit:';
 
@@ -607,7 +600,7 @@ Component({
 
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
-      void this.loadUnits();
+      void loadUnits(this);
       if (isPetitionKind(query.kind)) this.startKind(query.kind);
     },
 
@@ -644,22 +637,14 @@ Component({
         formError: '',
         result: null,
       });
-      this.placeUnit();
+      placeUnit(this);
       void this.loadProfile();
     },
 
     async loadProfile(): Promise<void> {
       this.setData({ state: 'loading' });
-      const res = await call('account', 'profile.get', {});
-      if (!res.ok) {
-        this.setData({ state: 'error', errorMessage: res.error.message });
-        return;
-      }
-      const { profile } = res.data;
-      if (!profile) {
-        this.setData({ state: 'noprofile', profile: null });
-        return;
-      }
+      const profile = await requireProfile(this);
+      if (!profile) return;
       const patch: Record<string, unknown> = { state: 'form', profile };
       if (!this.data.values.contact && profile.mobile) patch['values.contact'] = profile.mobile;
       this.setData(patch);
@@ -690,48 +675,7 @@ Component({
 
     // ---------- the procuratorate ----------
 
-    async loadUnits(): Promise<void> {
-      this.setData({ unitsState: 'loading' });
-      const res = await call('account', 'procuratorates', {});
-      if (!res.ok) {
-        this.setData({ unitsState: 'error' });
-        return;
-      }
-      this.setData({ unitGroups: groupUnits(res.data.procuratorates), unitsState: 'ready' });
-      this.placeUnit();
-    },
-
-    /** Opens the picker on the unit chosen before (a restored draft). */
-    placeUnit(): void {
-      const groups = this.data.unitGroups;
-      let index = [0, 0];
-      groups.forEach((g, i) => {
-        const j = g.units.findIndex((u) => u.id === this.data.procuratorateId);
-        if (j >= 0) index = [i, j];
-      });
-      this.setData({ unitIndex: index, unitColumns: columnsFor(groups, index[0]) });
-    },
-
-    onRetryUnits(): void {
-      void this.loadUnits();
-    },
-
-    onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
-      if (moved) this.setData(moved);
-    },
-
-    onUnitChange(e: WechatMiniprogram.PickerChange): void {
-      const chosen = unitChosen(this.data.unitGroups, e.detail.value);
-      if (!chosen) return;
-      this.setData({
-        procuratorateId: chosen.unit.id,
-        procuratorateName: chosen.unit.name,
-        ...chosen.picker,
-      });
-      this.clearError('procuratorateId');
-      this.saveDraft();
-    },
+    ...unitPickerMethods(),
 
     // ---------- fields ----------
 
@@ -806,35 +750,9 @@ Component({
       this.saveDraft();
     },
 
-    // ---------- attachments ----------
+    // ---------- attachments: `petitions/<clientToken>/<n>.<ext>` ----------
 
-    onAddImages(): void {
-      void this.addFiles('image');
-    },
-
-    onAddPdf(): void {
-      void this.addFiles('pdf');
-    },
-
-    addFiles(source: 'image' | 'pdf'): Promise<void> {
-      const token = this.data.clientToken;
-      this.clearError('attachments');
-      return addAttachments(
-        this,
-        source,
-        (n, ext) => `petitions/${token}/${n}.${ext}`,
-        () => this.saveDraft(),
-      );
-    },
-
-    onRemoveFile(e: WechatMiniprogram.TouchEvent<object, object, { key: string }>): void {
-      removeAttachment(this, e.currentTarget.dataset.key);
-      this.saveDraft();
-    },
-
-    onRetryFile(e: WechatMiniprogram.TouchEvent<object, object, { key: string }>): void {
-      retryAttachment(this, e.currentTarget.dataset.key, () => this.saveDraft());
-    },
+    ...attachmentMethods('petitions', 'clientToken', 'attachments'),
 
     // ---------- submit ----------
 
@@ -901,25 +819,9 @@ Component({
         this.setData({ submitting: false, state: 'noprofile' });
         return;
       }
-      const errors: Record<string, string> = {};
-      const unplaced: string[] = [];
-      for (const [path, message] of Object.entries(fieldErrors(res))) {
-        const field = this.fieldOf(path);
-        if (field && !errors[field]) errors[field] = message;
-        else if (!field) unplaced.push(message);
-      }
-      if (error.code === 'CONTENT_REJECTED' && !Object.keys(errors).length) {
-        unplaced.push(error.message);
-      }
-      const placed = Object.keys(errors).length > 0;
-      this.setData({ submitting: false, errors, formError: unplaced.join('；') });
-      if (placed) {
-        toast('请按提示修改后再提交');
-        wx.pageScrollTo({ selector: '.field-invalid', duration: 200 });
-      } else if (error.code !== 'CONTENT_REJECTED') {
-        // Network trouble, a busy service: what was typed stays, so a retry is one tap.
-        toast(error.message);
-      }
+      // A rejected content is the form's to say; anything else a toast.
+      const inForm = error.code === 'CONTENT_REJECTED';
+      showSubmitProblems(this, res, (path) => this.fieldOf(path), inForm);
     },
 
     onOpenDetail(): void {

@@ -2,6 +2,7 @@
 // when it was published and its text. A withdrawn or unknown item is "not found".
 import type { AnnouncementView } from '../../../typings/publish';
 import { call } from '../../utils/api';
+import { publicDetailData, publicDetailMethods } from '../../utils/publish';
 import { formatTime } from '../../utils/time';
 
 interface Shown {
@@ -30,33 +31,12 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'notfound' | 'error',
-    errorMessage: '',
+    ...publicDetailData(),
     item: null as Shown | null,
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>): void {
-      void this.load(query.id || this.data.id);
-    },
-
-    async load(id: string): Promise<void> {
-      if (!id) {
-        this.setData({ state: 'notfound' });
-        return;
-      }
-      if (id !== this.data.id) this.setData({ id });
-      this.setData({ state: 'loading' });
-      const res = await call('publish', 'announcement.get', { id });
-      if (res.ok) this.setData({ state: 'ready', item: toShown(res.data) });
-      else if (res.error.code === 'NOT_FOUND' || res.error.code === 'BAD_REQUEST') {
-        this.setData({ state: 'notfound', item: null });
-      } else this.setData({ state: 'error', errorMessage: res.error.message });
-    },
-
-    onRetry(): void {
-      void this.load(this.data.id);
-    },
+    ...publicDetailMethods('item', (id) => call('publish', 'announcement.get', { id }), toShown),
 
     onList(): void {
       wx.redirectTo({ url: '/public/announcements/index' });

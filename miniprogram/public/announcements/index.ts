@@ -3,16 +3,15 @@
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { PublicListItem } from '../../../typings/publish';
 import { call } from '../../utils/api';
-import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
-import { highlightPieces, PUBLISH_PAGE_LIMITS, type HighlightPiece } from '../../utils/publish';
-import { formatTime } from '../../utils/time';
+import { loadMorePage, refreshPage } from '../../utils/paged';
 import {
-  columnsFor,
-  groupUnits,
-  unitChosen,
-  unitColumnMoved,
-  type UnitGroup,
-} from '../../utils/units';
+  highlightPieces,
+  publicListData,
+  publicListMethods,
+  type HighlightPiece,
+} from '../../utils/publish';
+import { formatTime } from '../../utils/time';
+import { unitChosen } from '../../utils/units';
 
 const PAGE_SIZE = 20;
 
@@ -41,43 +40,15 @@ function toRow(item: PublicListItem, searched: boolean): Row {
   };
 }
 
-/** The first picker entry: no filter. */
-const ALL_UNITS: UnitGroup = { name: '全部检察院', units: [{ id: '', name: '全部检察院' }] };
-
 Component({
   data: {
-    ...PAGED_INITIAL,
+    ...publicListData(),
     items: [] as Row[],
-    q: '',
     searched: '',
-    queryMax: PUBLISH_PAGE_LIMITS.queryMax,
-    unitGroups: [ALL_UNITS] as UnitGroup[],
-    unitColumns: columnsFor([ALL_UNITS], 0),
-    unitIndex: [0, 0],
-    procuratorateId: '',
-    procuratorateName: '全部检察院',
   },
 
   methods: {
-    onLoad(): void {
-      void this.loadUnits();
-      void this.refresh();
-    },
-
-    onPullDownRefresh(): void {
-      void this.refresh().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
-    async loadUnits(): Promise<void> {
-      const res = await call('account', 'procuratorates', {});
-      if (!res.ok) return; // the filter stays at 全部检察院; the list still works
-      const groups = [ALL_UNITS, ...groupUnits(res.data.procuratorates)];
-      this.setData({ unitGroups: groups, unitColumns: columnsFor(groups, 0), unitIndex: [0, 0] });
-    },
+    ...publicListMethods(),
 
     filterKey(): string {
       return `${this.data.searched}|${this.data.procuratorateId}`;
@@ -115,21 +86,12 @@ Component({
       void this.refresh();
     },
 
-    onQueryInput(e: WechatMiniprogram.Input): void {
-      this.setData({ q: e.detail.value });
-    },
-
     onSearch(): void {
       this.restart({ searched: this.data.q.trim() });
     },
 
     onClearSearch(): void {
       this.restart({ q: '', searched: '' });
-    },
-
-    onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
-      if (moved) this.setData(moved);
     },
 
     onUnitChange(e: WechatMiniprogram.PickerChange): void {
@@ -140,10 +102,6 @@ Component({
         procuratorateName: chosen.unit.name,
         ...chosen.picker,
       });
-    },
-
-    onRetry(): void {
-      void this.refresh();
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {

@@ -2,7 +2,7 @@
 // and a second case manager approved it — never the original.
 import type { DocumentPublicView } from '../../../typings/publish';
 import { call } from '../../utils/api';
-import { chinaDate } from '../../utils/publish';
+import { chinaDate, publicDetailData, publicDetailMethods } from '../../utils/publish';
 
 interface Shown {
   id: string;
@@ -32,33 +32,12 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'notfound' | 'error',
-    errorMessage: '',
+    ...publicDetailData(),
     doc: null as Shown | null,
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>): void {
-      void this.load(query.id || this.data.id);
-    },
-
-    async load(id: string): Promise<void> {
-      if (!id) {
-        this.setData({ state: 'notfound' });
-        return;
-      }
-      if (id !== this.data.id) this.setData({ id });
-      this.setData({ state: 'loading' });
-      const res = await call('publish', 'document.get', { id });
-      if (res.ok) this.setData({ state: 'ready', doc: toShown(res.data) });
-      else if (res.error.code === 'NOT_FOUND' || res.error.code === 'BAD_REQUEST') {
-        this.setData({ state: 'notfound', doc: null });
-      } else this.setData({ state: 'error', errorMessage: res.error.message });
-    },
-
-    onRetry(): void {
-      void this.load(this.data.id);
-    },
+    ...publicDetailMethods('doc', (id) => call('publish', 'document.get', { id }), toShown),
 
     onList(): void {
       wx.redirectTo({ url: '/public/documents/index' });

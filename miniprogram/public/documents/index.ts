@@ -4,22 +4,17 @@
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { DocumentListItem, DocumentType } from '../../../typings/publish';
 import { call, fieldErrors } from '../../utils/api';
-import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
+import { loadMorePage, refreshPage } from '../../utils/paged';
 import {
   chinaDate,
   DOCUMENT_TYPE_NAMES,
   DOCUMENT_TYPES,
   highlightPieces,
-  PUBLISH_PAGE_LIMITS,
+  publicListData,
+  publicListMethods,
   type HighlightPiece,
 } from '../../utils/publish';
-import {
-  columnsFor,
-  groupUnits,
-  unitChosen,
-  unitColumnMoved,
-  type UnitGroup,
-} from '../../utils/units';
+import { columnsFor, unitChosen } from '../../utils/units';
 
 const PAGE_SIZE = 20;
 
@@ -58,8 +53,6 @@ const TYPE_OPTIONS: { key: '' | DocumentType; name: string }[] = [
   ...DOCUMENT_TYPES.map((t) => ({ key: t, name: DOCUMENT_TYPE_NAMES[t] })),
 ];
 
-const ALL_UNITS: UnitGroup = { name: '全部检察院', units: [{ id: '', name: '全部检察院' }] };
-
 /** The search as sent: what was typed and chosen when 搜索 was tapped. */
 interface Filters {
   q: string;
@@ -71,17 +64,10 @@ interface Filters {
 
 Component({
   data: {
-    ...PAGED_INITIAL,
+    ...publicListData(),
     items: [] as Row[],
-    q: '',
-    queryMax: PUBLISH_PAGE_LIMITS.queryMax,
     typeOptions: TYPE_OPTIONS,
     typeIndex: 0,
-    unitGroups: [ALL_UNITS] as UnitGroup[],
-    unitColumns: columnsFor([ALL_UNITS], 0),
-    unitIndex: [0, 0],
-    procuratorateId: '',
-    procuratorateName: '全部检察院',
     from: '',
     to: '',
     errors: {} as Record<string, string>,
@@ -91,25 +77,7 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.loadUnits();
-      void this.refresh();
-    },
-
-    onPullDownRefresh(): void {
-      void this.refresh().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
-    async loadUnits(): Promise<void> {
-      const res = await call('account', 'procuratorates', {});
-      if (!res.ok) return; // the filter stays at 全部检察院; the search still works
-      const groups = [ALL_UNITS, ...groupUnits(res.data.procuratorates)];
-      this.setData({ unitGroups: groups, unitColumns: columnsFor(groups, 0), unitIndex: [0, 0] });
-    },
+    ...publicListMethods(),
 
     filterKey(): string {
       return JSON.stringify(this.data.applied);
@@ -154,17 +122,8 @@ Component({
       });
     },
 
-    onQueryInput(e: WechatMiniprogram.Input): void {
-      this.setData({ q: e.detail.value });
-    },
-
     onTypeChange(e: WechatMiniprogram.PickerChange): void {
       this.setData({ typeIndex: Number(e.detail.value) });
-    },
-
-    onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
-      if (moved) this.setData(moved);
     },
 
     onUnitChange(e: WechatMiniprogram.PickerChange): void {
@@ -233,10 +192,6 @@ Component({
         to: '',
       });
       this.onSearch();
-    },
-
-    onRetry(): void {
-      void this.refresh();
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {
