@@ -82,7 +82,12 @@ export const SERVICE_GROUPS: ServiceGroup[] = [
         url: '/citizen/appointment-book/index?type=video_reception',
       },
       { key: 'legal-consultation', name: '法律咨询', desc: '在线咨询法律问题' },
-      { key: 'law-search', name: '法律法规查询', desc: '查阅法律法规条文' },
+      {
+        key: 'law-search',
+        name: '法律法规查询',
+        desc: '查阅法律法规条文',
+        url: '/public/laws/index',
+      },
     ],
   },
   {

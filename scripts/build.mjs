@@ -1,8 +1,19 @@
-// Builds what runs: each cloud function as the bundle that deploys, and devcloud.
+// Builds what runs: each cloud function as the bundle that deploys (the laws function with the laws
+// library's data beside it), and devcloud.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLaws } from './build-laws.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -77,10 +88,51 @@ async function buildDevcloud() {
   });
 }
 
+/**
+ * Functions that ship data files beside their bundle: CloudBase deploys the function's folder, and
+ * the function reads them from its own directory (`__dirname`) on its first call.
+ */
+const FUNCTION_DATA = {
+  // The laws library (#7): parsed and indexed by scripts/build-laws.mjs into build/laws/.
+  laws: async () => {
+    const r = await buildLaws();
+    return [r.lawsPath, r.indexPath];
+  },
+};
+
+/** Builds the function, then copies its data files (made meanwhile) into its folder. */
+async function buildFunctionWithData(name, data) {
+  await buildFunction(name);
+  const files = data ? await data : [];
+  const out = join(root, 'build', 'cloudfunctions', name);
+  for (const file of files) copyFileSync(file, join(out, basename(file)));
+}
+
+/** Sizes of each built function's folder: its bundle, and the data shipped with it. */
+export function functionSizes(names) {
+  return names.map((name) => {
+    const dir = join(root, 'build', 'cloudfunctions', name);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.json'));
+    const size = (f) => statSync(join(dir, f)).size;
+    const data = files.filter(
+      (f) => f.endsWith('.json') && !['package.json', 'config.json'].includes(f),
+    );
+    return {
+      name,
+      bundle: size('index.js'),
+      data: data.reduce((sum, f) => sum + size(f), 0),
+      dataFiles: data,
+    };
+  });
+}
+
 export async function buildAll() {
   const names = functionNames();
+  const data = Object.fromEntries(
+    names.filter((n) => FUNCTION_DATA[n]).map((n) => [n, FUNCTION_DATA[n]()]),
+  );
   await Promise.all([
-    ...names.map(buildFunction),
+    ...names.map((n) => buildFunctionWithData(n, data[n])),
     buildDevcloud(),
     import('./build-preview.mjs').then((preview) => preview.buildPreviewStep()), // build/preview
   ]);
@@ -90,8 +142,16 @@ export async function buildAll() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const names = await buildAll();
-  if (!process.argv.includes('--quiet'))
+  if (!process.argv.includes('--quiet')) {
     console.log(
       `built ${names.length} cloud functions (${names.join(', ')}) and devcloud in ${Date.now() - started} ms`,
     );
+    const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+    const sizes = functionSizes(names).map((f) =>
+      f.data
+        ? `${f.name} ${kib(f.bundle)} + data ${kib(f.data)} (${f.dataFiles.join(', ')})`
+        : `${f.name} ${kib(f.bundle)}`,
+    );
+    console.log(`function bundles: ${sizes.join(', ')}`);
+  }
 }

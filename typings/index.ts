@@ -2,11 +2,12 @@
 import { account } from './account';
 import type { InputOf, OutputOf } from './contract';
 import { cases } from './cases';
+import { laws } from './laws';
 import { petition } from './petition';
 import { publish } from './publish';
 import { supervision } from './supervision';
 
-export const contract = { account, supervision, petition, cases, publish } as const;
+export const contract = { account, supervision, petition, cases, publish, laws } as const;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;
@@ -32,3 +33,4 @@ export * from './petition';
 export * from './calendar';
 export * from './cases';
 export * from './publish';
+export * from './laws';

@@ -30,6 +30,11 @@ test('When app.json is read, then the home and 我的 are in the main package an
   for (const p of app.subPackages) expect(p.pages.length).toBeGreaterThan(0);
 });
 
+test('When app.json is read, then the laws library’s pages are public: deep links open them without logging in', () => {
+  const publicPages = app.subPackages.find((p) => p.root === 'public')?.pages ?? [];
+  expect(publicPages).toEqual(expect.arrayContaining(['laws/index', 'law/index', 'article/index']));
+});
+
 test.each(allPages)('When %s is declared, then its four files exist', (page) => {
   for (const ext of ['ts', 'wxml', 'wxss', 'json']) {
     expect(existsSync(join(MINIPROGRAM_ROOT, `${page}.${ext}`))).toBe(true);

@@ -48,13 +48,14 @@ describe('service hall', () => {
     expect(page.texts('.tile-name')).toEqual(ALL_SERVICES);
   });
 
-  test('When the hall is shown, then the nine petition kinds, the suggestion box and its query are open and the rest say 即将开放', async () => {
+  test('When the hall is shown, then the nine petition kinds, the laws library, the suggestion box and its query are open and the rest say 即将开放', async () => {
     const page = await h.open(hall);
     const names = page.texts('.tile-name');
     const soon = page.texts('.tile-soon .tile-name');
     const open = [
       ...ALL_SERVICES.slice(0, 9),
       '视频接访',
+      '法律法规查询',
       '案件程序性信息查询',
       '辩护与代理预约',
       '重要案件信息',

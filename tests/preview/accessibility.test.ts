@@ -725,6 +725,45 @@ const SCREENS: Screen[] = [
     },
   },
   // ---- end of 预约 (appointment) ----
+  // ---- 法律法规查询 (laws): public pages, opened by someone the functions do not know ----
+  {
+    name: '法律法规查询（laws）：目录',
+    as: 'o-laws-demo-nobody',
+    path: () => '/public/laws/index',
+    shows: '#catalogue-title',
+  },
+  {
+    name: '法律法规查询（laws）：查询结果',
+    as: 'o-laws-demo-nobody',
+    path: () => '/public/laws/index',
+    shows: '#summary',
+    prepare: async (p) => {
+      await p.type(/^关键词/, '国家赔偿 请求时效');
+      await p.tap('搜索');
+    },
+  },
+  {
+    name: '法律法规目录（laws）：刑法，展开一章',
+    as: 'o-laws-demo-nobody',
+    path: () => '/public/law/index?law=criminal-law',
+    shows: '.p-public-law-index--article-link',
+    prepare: async (p) => {
+      await p.tap(/^第五章 侵犯财产罪/);
+    },
+  },
+  {
+    name: '法律条文（laws）：刑法第二百六十四条',
+    as: 'o-laws-demo-nobody',
+    path: () => '/public/article/index?law=criminal-law&article=264',
+    shows: '#article-body',
+  },
+  {
+    name: '法律条文（laws）：未找到',
+    as: 'o-laws-demo-nobody',
+    path: () => '/public/article/index?law=no-such-law&article=264',
+    shows: '#notfound-state',
+  },
+  // ---- end of 法律法规查询 (laws) ----
 ];
 
 // ---- 信息发布与文书公开 (publish): who the screens above act as, and their data ----
