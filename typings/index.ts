@@ -2,12 +2,23 @@
 import { account } from './account';
 import type { InputOf, OutputOf } from './contract';
 import { cases } from './cases';
+import { consultation } from './consultation';
 import { laws } from './laws';
+import { openness } from './openness';
 import { petition } from './petition';
 import { publish } from './publish';
 import { supervision } from './supervision';
 
-export const contract = { account, supervision, petition, cases, publish, laws } as const;
+export const contract = {
+  account,
+  supervision,
+  petition,
+  cases,
+  publish,
+  laws,
+  openness,
+  consultation,
+} as const;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;
@@ -34,3 +45,5 @@ export * from './calendar';
 export * from './cases';
 export * from './publish';
 export * from './laws';
+export * from './openness';
+export * from './consultation';

@@ -35,6 +35,13 @@ test('When app.json is read, then the laws library’s pages are public: deep li
   expect(publicPages).toEqual(expect.arrayContaining(['laws/index', 'law/index', 'article/index']));
 });
 
+test('When app.json is read, then the directory of procuratorates (检务公开) is public and its upkeep is a staff page', () => {
+  const publicPages = app.subPackages.find((p) => p.root === 'public')?.pages ?? [];
+  const staffPages = app.subPackages.find((p) => p.root === 'staff')?.pages ?? [];
+  expect(publicPages).toEqual(expect.arrayContaining(['directory/index', 'unit/index']));
+  expect(staffPages).toContain('unit-edit/index');
+});
+
 test.each(allPages)('When %s is declared, then its four files exist', (page) => {
   for (const ext of ['ts', 'wxml', 'wxss', 'json']) {
     expect(existsSync(join(MINIPROGRAM_ROOT, `${page}.${ext}`))).toBe(true);
@@ -86,4 +93,15 @@ describe('launch', () => {
     (getApp() as unknown as { onLaunch(): void }).onLaunch();
     expect(init).toHaveBeenCalledWith({ env: CLOUD_ENV_ID, traceUser: true });
   });
+});
+
+test('When app.json is read, then legal consultation is split by audience: asking is a citizen page, answering a staff page, the FAQ public (consult)', () => {
+  const pagesOf = (root: string) => app.subPackages.find((p) => p.root === root)?.pages ?? [];
+  expect(pagesOf('citizen')).toEqual(
+    expect.arrayContaining(['consult-ask/index', 'consult-mine/index', 'consult-detail/index']),
+  );
+  expect(pagesOf('staff')).toEqual(
+    expect.arrayContaining(['consult-inbox/index', 'consult-reply/index']),
+  );
+  expect(pagesOf('public')).toContain('faq/index');
 });

@@ -31,6 +31,7 @@ const ALL_SERVICES = [
   '视频接访',
   '法律咨询',
   '法律法规查询',
+  '检察院名录',
   '案件程序性信息查询',
   '辩护与代理预约',
   '重要案件信息',
@@ -48,14 +49,16 @@ describe('service hall', () => {
     expect(page.texts('.tile-name')).toEqual(ALL_SERVICES);
   });
 
-  test('When the hall is shown, then the nine petition kinds, the laws library, the suggestion box and its query are open and the rest say 即将开放', async () => {
+  test('When the hall is shown, then the nine petition kinds, the laws library, the directory of procuratorates, the suggestion box and its query are open and the rest say 即将开放', async () => {
     const page = await h.open(hall);
     const names = page.texts('.tile-name');
     const soon = page.texts('.tile-soon .tile-name');
     const open = [
       ...ALL_SERVICES.slice(0, 9),
       '视频接访',
+      '法律咨询',
       '法律法规查询',
+      '检察院名录',
       '案件程序性信息查询',
       '辩护与代理预约',
       '重要案件信息',
@@ -69,10 +72,13 @@ describe('service hall', () => {
 
   test('When a coming-soon service is tapped, then a notice says it opens soon and nothing is opened', async () => {
     const page = await h.open(hall);
-    const index = page.texts('.tile-name').indexOf('法律咨询');
+    const index = page.texts('.tile-name').indexOf('代表委员意见建议');
     await page.tap('.service', index);
     expect(h.recorded.modals).toEqual([
-      expect.objectContaining({ title: '即将开放', content: expect.stringContaining('法律咨询') }),
+      expect.objectContaining({
+        title: '即将开放',
+        content: expect.stringContaining('代表委员意见建议'),
+      }),
     ]);
     expect(h.recorded.navigations).toEqual([]);
   });
@@ -92,6 +98,22 @@ describe('service hall', () => {
     await page.tap('.service', page.texts('.tile-name').indexOf('意见建议箱'));
     expect(h.recorded.navigations).toEqual([
       { kind: 'navigateTo', url: '/citizen/suggestion-submit/index' },
+    ]);
+  });
+
+  test('When legal consultation is tapped, then the consult-ask page opens (consult)', async () => {
+    const page = await h.open(hall);
+    await page.tap('.service', page.texts('.tile-name').indexOf('法律咨询'));
+    expect(h.recorded.navigations).toEqual([
+      { kind: 'navigateTo', url: '/citizen/consult-ask/index' },
+    ]);
+  });
+
+  test('When 检察院名录 is tapped, then the directory of procuratorates opens (openness)', async () => {
+    const page = await h.open(hall);
+    await page.tap('.service', page.texts('.tile-name').indexOf('检察院名录'));
+    expect(h.recorded.navigations).toEqual([
+      { kind: 'navigateTo', url: '/public/directory/index' },
     ]);
   });
 
@@ -143,6 +165,18 @@ describe('我的', () => {
     expect(h.recorded.navigations.map((n) => n.url)).toEqual([
       '/citizen/suggestion-mine/index',
       '/citizen/suggestion-query/index',
+    ]);
+  });
+
+  test('When 我的 is opened, then everyone has 我的咨询 and only registrars, handlers and leaders 法律咨询办理 (consult)', async () => {
+    const citizen = await h.as(DEMO.citizen).open(me);
+    expect(citizen.has('#link-consult-inbox')).toBe(false);
+    await citizen.tap('#link-consult-mine');
+    const staff = await h.as(DEMO.registrar).open(me);
+    await staff.tap('#link-consult-inbox');
+    expect(h.recorded.navigations.map((n) => n.url)).toEqual([
+      '/citizen/consult-mine/index',
+      '/staff/consult-inbox/index',
     ]);
   });
 

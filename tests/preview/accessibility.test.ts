@@ -764,6 +764,115 @@ const SCREENS: Screen[] = [
     shows: '#notfound-state',
   },
   // ---- end of 法律法规查询 (laws) ----
+  // ---- 检务公开 (openness): the directory for anyone, the entry's upkeep for the administrator ----
+  {
+    name: '检察院名录（openness）：列表',
+    as: 'o-openness-demo-nobody',
+    path: () => '/public/directory/index',
+    shows: '#summary',
+  },
+  {
+    name: '检察院名录（openness）：没有找到',
+    as: 'o-openness-demo-nobody',
+    path: () => '/public/directory/index',
+    shows: '#empty-state',
+    prepare: async (p) => {
+      await p.type(/^搜索检察院/, '没有这个检察院');
+      await p.tap('搜索');
+    },
+  },
+  {
+    name: '检察院信息（openness）：朝阳区，电话、地图和信访指南',
+    as: 'o-openness-demo-nobody',
+    path: () => '/public/unit/index?id=110105',
+    shows: '#guide-procedure',
+  },
+  {
+    name: '检察院信息（openness）：未找到',
+    as: 'o-openness-demo-nobody',
+    path: () => '/public/unit/index?id=999999',
+    shows: '#notfound-state',
+  },
+  {
+    name: '本院信息维护（openness）：管理员',
+    as: DEMO.admin,
+    path: () => '/staff/unit-edit/index',
+    shows: '#save',
+  },
+  {
+    name: '本院信息维护（openness）：字段错误',
+    as: DEMO.admin,
+    path: () => '/staff/unit-edit/index',
+    shows: '#error-phone',
+    prepare: async (p) => {
+      await p.type(/^联系电话/, '12345abc');
+      await p.tap('保存本院信息');
+    },
+  },
+  {
+    name: '本院信息维护（openness）：拒绝登记员',
+    as: DEMO.registrar,
+    path: () => '/staff/unit-edit/index',
+    shows: '#forbidden-state',
+  },
+  // ---- end of 检务公开 (openness) ----
+  // ---- 法律咨询 (consult) ----
+  {
+    name: '法律咨询（consult）：空白表单',
+    as: DEMO.citizen,
+    path: () => '/citizen/consult-ask/index',
+    shows: '#topic-picker',
+  },
+  {
+    name: '法律咨询（consult）：字段错误',
+    as: DEMO.citizen,
+    path: () => '/citizen/consult-ask/index',
+    shows: '#error-text',
+    prepare: async (p) => {
+      await p.tap('提交咨询');
+      await p.subscribe('reject');
+    },
+  },
+  {
+    name: '我的咨询（consult）：空列表',
+    as: 'o-consult-demo-nobody',
+    path: () => '/citizen/consult-mine/index',
+    shows: '#empty-state',
+  },
+  {
+    name: '咨询详情（consult）：未找到',
+    as: DEMO.citizen,
+    path: () => '/citizen/consult-detail/index?id=cs000000000000000000000000000000',
+    shows: '#notfound-state',
+    readOnly: true,
+  },
+  {
+    name: '法律咨询办理（consult）：没有咨询',
+    as: DEMO.handler,
+    path: () => '/staff/consult-inbox/index',
+    shows: '#empty-state',
+  },
+  {
+    name: '法律咨询办理（consult）：群众无权查看',
+    as: DEMO.citizen,
+    path: () => '/staff/consult-inbox/index',
+    shows: '#forbidden-state',
+    readOnly: true,
+  },
+  {
+    name: '答复法律咨询（consult）：未找到',
+    as: DEMO.handler,
+    path: () => '/staff/consult-reply/index?id=cs000000000000000000000000000000',
+    shows: '#notfound-state',
+    readOnly: true,
+  },
+  {
+    name: '常见问题（consult）',
+    as: 'o-consult-demo-nobody',
+    path: () => '/public/faq/index',
+    shows: '#faq-q',
+  },
+  // ---- end of 法律咨询 (consult) ----
 ];
 
 // ---- 信息发布与文书公开 (publish): who the screens above act as, and their data ----

@@ -5,6 +5,7 @@ import {
   managesCases,
   maySeeCalendarAndInterests,
   maySeeRouting,
+  maySetRouting,
   maySeeSuggestionInbox,
   staffIdentityText,
 } from '../../utils/staff';
@@ -17,6 +18,8 @@ Component({
     handlesPetitions: false,
     /** Administrators set the routing by kind; registrars and leaders see it. */
     seesRouting: false,
+    /** Administrators keep their procuratorate's public entry (检务公开, `directory.save`). */
+    keepsUnitInfo: false,
     /** The staff links each shown only to those the action lets in (utils/staff.ts). */
     seesSuggestions: false,
     seesCalendarAndInterests: false,
@@ -41,6 +44,7 @@ Component({
           !!staff &&
           staff.roles.some((r) => r === 'registrar' || r === 'handler' || r === 'leader'),
         seesRouting: maySeeRouting(staff),
+        keepsUnitInfo: maySetRouting(staff),
         seesSuggestions: maySeeSuggestionInbox(staff),
         seesCalendarAndInterests: maySeeCalendarAndInterests(staff),
         managesCases: managesCases(staff),

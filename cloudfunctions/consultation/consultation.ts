@@ -1,0 +1,385 @@
+// Legal consultation, on the pattern of the suggestion box: ask (client token, content check),
+// mine, get, staff inbox with counts, answer (one transaction: answer, audit, outbox) and the FAQ.
+import { createHash, randomUUID } from 'node:crypto';
+import { redact } from '../../domain/redaction';
+import { excerpt } from '../../domain/suggestion';
+import { formatMessageTime } from '../../domain/time';
+import type { Page } from '../../typings/fields';
+import {
+  CONSULTATION_DEFAULT_UNIT,
+  type ConsultationListItem,
+  type ConsultationStaffView,
+  type ConsultationStatus,
+  type ConsultationTopic,
+  type ConsultationView,
+  type FaqListItem,
+  type FaqView,
+  type consultation,
+} from '../../typings/consultation';
+import type { Handler, Handlers } from '../_shared/action';
+import { appendAudit, auditEntry } from '../_shared/audit';
+import { _, db } from '../_shared/cloud';
+import { checkContent, type ContentFlag } from '../_shared/content';
+import { Failure, notFound } from '../_shared/failure';
+import { getProcuratorate } from '../_shared/org';
+import { dispatchOne, latestFor, notification } from '../_shared/outbox';
+import { rateLimit } from '../_shared/rate-limit';
+import { hasRole, type StaffDoc } from '../_shared/staff';
+
+export interface ConsultationDoc {
+  _id: string;
+  openid: string;
+  procuratorateId: string;
+  topic: ConsultationTopic;
+  text: string;
+  notify: boolean;
+  status: ConsultationStatus;
+  contentFlag: ContentFlag;
+  createdAt: Date;
+  updatedAt: Date;
+  answer: { content: string; answeredAt: Date; staffId: string } | null;
+  faqId: string | null;
+}
+
+export interface FaqDoc {
+  _id: string;
+  consultationId: string;
+  procuratorateId: string;
+  topic: ConsultationTopic;
+  question: string;
+  answer: string;
+  publishedAt: Date;
+  staffId: string;
+}
+
+const COLLECTION = 'consultations';
+const FAQS = 'faqs';
+const consultations = () => db.collection<ConsultationDoc>(COLLECTION);
+const faqs = () => db.collection<FaqDoc>(FAQS);
+type Defs = typeof consultation;
+
+/** ID numbers and mobile numbers that must not survive into the public FAQ. */
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+function idFor(openid: string, clientToken: string) {
+  return 'cs' + createHash('sha256').update(`${openid}\n${clientToken}`).digest('hex').slice(0, 30);
+}
+
+async function load(id: string): Promise<ConsultationDoc | null> {
+  return (await consultations().doc(id).get()).data;
+}
+
+async function unitName(procuratorateId: string) {
+  return (await getProcuratorate(procuratorateId))?.name ?? '';
+}
+
+function view(doc: ConsultationDoc, unit: string): ConsultationView {
+  return {
+    id: doc._id,
+    procuratorateId: doc.procuratorateId,
+    procuratorateName: unit,
+    topic: doc.topic,
+    text: doc.text,
+    notify: doc.notify,
+    status: doc.status,
+    createdAt: doc.createdAt.toISOString(),
+    answer: doc.answer
+      ? {
+          content: doc.answer.content,
+          answeredAt: doc.answer.answeredAt.toISOString(),
+          by: unit,
+        }
+      : null,
+  };
+}
+
+async function staffView(doc: ConsultationDoc, unit: string): Promise<ConsultationStaffView> {
+  const sent = doc.notify ? await latestFor({ entity: 'consultation', id: doc._id }) : null;
+  return {
+    ...view(doc, unit),
+    contentFlag: doc.contentFlag,
+    notification: doc.notify
+      ? sent?.status === 'sending'
+        ? 'pending'
+        : (sent?.status ?? null)
+      : 'not_requested',
+    faqId: doc.faqId,
+  };
+}
+
+function listItem(doc: ConsultationDoc, unit: string): ConsultationListItem {
+  return {
+    id: doc._id,
+    procuratorateName: unit,
+    topic: doc.topic,
+    excerpt: excerpt(doc.text),
+    status: doc.status,
+    createdAt: doc.createdAt.toISOString(),
+    answeredAt: doc.answer ? doc.answer.answeredAt.toISOString() : null,
+  };
+}
+
+function faqView(doc: FaqDoc, unit: string): FaqView {
+  return {
+    id: doc._id,
+    topic: doc.topic,
+    question: doc.question,
+    answer: doc.answer,
+    procuratorateName: unit,
+    publishedAt: doc.publishedAt.toISOString(),
+  };
+}
+
+/** Staff handle a question only when it was asked of their own procuratorate. */
+function handles(staff: StaffDoc | null, doc: ConsultationDoc) {
+  return (
+    !!staff &&
+    staff.procuratorateId === doc.procuratorateId &&
+    hasRole(staff, 'registrar', 'handler', 'leader')
+  );
+}
+
+const ask: Handler<Defs['ask']> = async ({ input, ctx }) => {
+  const id = idFor(ctx.openid, input.clientToken);
+  if (await load(id)) return { id, duplicate: true };
+  await rateLimit('consultation-ask', ctx.openid, 10, ctx.now);
+
+  const procuratorateId = input.procuratorateId ?? CONSULTATION_DEFAULT_UNIT;
+  if (!(await getProcuratorate(procuratorateId))) {
+    throw new Failure('NOT_FOUND', '所选检察院不存在，请重新选择', [
+      { path: 'procuratorateId', message: '所选检察院不存在，请重新选择' },
+    ]);
+  }
+  const contentFlag = await checkContent(ctx.openid, input.text, 'text');
+  const doc: ConsultationDoc = {
+    _id: id,
+    openid: ctx.openid,
+    procuratorateId,
+    topic: input.topic,
+    text: input.text,
+    notify: input.notify,
+    status: 'pending',
+    contentFlag,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    answer: null,
+    faqId: null,
+  };
+  try {
+    await db.runTransaction(async (t) => {
+      await t.collection(COLLECTION).add({ data: doc });
+      await appendAudit(t, auditEntry('consultation', id, 'ask', ctx, { contentFlag }));
+    });
+  } catch (e) {
+    if (await load(id)) return { id, duplicate: true };
+    throw e;
+  }
+  return { id, duplicate: false };
+};
+
+async function names(ids: string[]) {
+  const map = new Map<string, string>();
+  for (const id of ids) if (!map.has(id)) map.set(id, await unitName(id));
+  return map;
+}
+
+const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
+  const where = consultations().where({ openid: ctx.openid });
+  const [list, count] = await Promise.all([
+    where
+      .orderBy('createdAt', 'desc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .get(),
+    where.count(),
+  ]);
+  const units = await names(list.data.map((d) => d.procuratorateId));
+  const page: Page<ConsultationListItem> = {
+    items: list.data.map((d) => listItem(d, units.get(d.procuratorateId) ?? '')),
+    total: count.total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+  return page;
+};
+
+const get: Handler<Defs['get']> = async ({ input, ctx }) => {
+  const doc = await load(input.id);
+  if (!doc) throw notFound('咨询');
+  const unit = await unitName(doc.procuratorateId);
+  if (handles(ctx.staff, doc)) return staffView(doc, unit);
+  if (doc.openid !== ctx.openid) throw notFound('咨询');
+  return view(doc, unit);
+};
+
+const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
+  const unit = ctx.staff.procuratorateId;
+  const filter = input.status
+    ? { procuratorateId: unit, status: input.status }
+    : { procuratorateId: unit };
+  const [list, pending, answered] = await Promise.all([
+    consultations()
+      .where(filter)
+      .orderBy('createdAt', 'desc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .get(),
+    consultations().where({ procuratorateId: unit, status: 'pending' }).count(),
+    consultations().where({ procuratorateId: unit, status: 'answered' }).count(),
+  ]);
+  const name = await unitName(unit);
+  const counts = { pending: pending.total, answered: answered.total };
+  return {
+    items: list.data.map((d) => ({ ...listItem(d, name), contentFlag: d.contentFlag })),
+    total: input.status ? counts[input.status] : counts.pending + counts.answered,
+    page: input.page,
+    pageSize: input.pageSize,
+    counts,
+  };
+};
+
+const answer: Handler<Defs['answer']> = async ({ input, ctx }) => {
+  const before = await load(input.id);
+  if (!before || !handles(ctx.staff, before)) throw notFound('咨询');
+  const unit = await unitName(before.procuratorateId);
+  const outboxId = randomUUID().replace(/-/g, '');
+
+  await db.runTransaction(async (t) => {
+    const current = (await t.collection<ConsultationDoc>(COLLECTION).doc(input.id).get()).data;
+    if (!current) throw notFound('咨询');
+    if (current.status !== 'pending') {
+      throw new Failure('PRECONDITION_FAILED', '该咨询已答复，不能重复答复');
+    }
+    await t
+      .collection(COLLECTION)
+      .doc(input.id)
+      .update({
+        data: {
+          status: 'answered',
+          updatedAt: ctx.now,
+          answer: _.set({ content: input.content, answeredAt: ctx.now, staffId: ctx.staff._id }),
+        },
+      });
+    await appendAudit(t, auditEntry('consultation', input.id, 'answer', ctx));
+    if (current.notify) {
+      // No template of its own: the reply notice of the suggestion box says what happened.
+      const note = notification({
+        touser: current.openid,
+        template: 'suggestionReplied',
+        page: `citizen/consult-detail/index?id=${input.id}`,
+        values: {
+          thing1: `法律咨询：${current.topic}`,
+          phrase2: '已答复',
+          time3: formatMessageTime(ctx.now),
+          thing4: `${unit}已答复您的法律咨询`,
+        },
+        ref: { entity: 'consultation', id: input.id },
+        now: ctx.now,
+      });
+      await t.collection('outbox').add({ data: { ...note, _id: outboxId } });
+    }
+  });
+  if (before.notify) await dispatchOne(outboxId, ctx.now);
+  return staffView((await load(input.id)) as ConsultationDoc, unit);
+};
+
+/** The redaction engine masks what it recognises; anything left that looks like one is refused. */
+function anonymised(text: string, path: string): string {
+  const masked = redact(text, []).masked;
+  if (ID_NUMBER.test(masked) || MOBILE.test(masked)) {
+    throw new Failure('BAD_REQUEST', '公开内容不得包含身份证号码或电话号码', [
+      { path, message: '公开内容不得包含身份证号码或电话号码' },
+    ]);
+  }
+  return masked;
+}
+
+const publish: Handler<Defs['publish']> = async ({ input, ctx }) => {
+  const doc = await load(input.id);
+  if (!doc || !handles(ctx.staff, doc)) throw notFound('咨询');
+  if (doc.status !== 'answered') {
+    throw new Failure('PRECONDITION_FAILED', '答复后才能发布为常见问题');
+  }
+  const question = anonymised(input.publicQuestion, 'publicQuestion');
+  const answerText = anonymised(input.publicAnswer, 'publicAnswer');
+  await checkContent(ctx.openid, `${question}\n${answerText}`, 'publicQuestion');
+  const faqId = 'fq' + doc._id.slice(2);
+  const faq: FaqDoc = {
+    _id: faqId,
+    consultationId: doc._id,
+    procuratorateId: doc.procuratorateId,
+    topic: doc.topic,
+    question,
+    answer: answerText,
+    publishedAt: ctx.now,
+    staffId: ctx.staff._id,
+  };
+  await db.runTransaction(async (t) => {
+    const current = (await t.collection<ConsultationDoc>(COLLECTION).doc(doc._id).get()).data;
+    if (!current) throw notFound('咨询');
+    if (current.faqId) throw new Failure('PRECONDITION_FAILED', '该咨询已发布为常见问题');
+    await t.collection(FAQS).add({ data: faq });
+    await t
+      .collection(COLLECTION)
+      .doc(doc._id)
+      .update({ data: { faqId, updatedAt: ctx.now } });
+    await appendAudit(t, auditEntry('consultation', doc._id, 'publish', ctx, { faqId }));
+  });
+  return faqView(faq, await unitName(doc.procuratorateId));
+};
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const faqList: Handler<Defs['faq.list']> = async ({ input }) => {
+  const clauses: object[] = [];
+  if (input.topic) clauses.push({ topic: input.topic });
+  if (input.q) {
+    const re = (
+      db as unknown as { RegExp(o: { regexp: string; options: string }): unknown }
+    ).RegExp({ regexp: escapeRegExp(input.q), options: '' });
+    clauses.push(_.or([{ question: re }, { answer: re }]));
+  }
+  const where = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0] : _.and(clauses);
+  const [list, count] = await Promise.all([
+    faqs()
+      .where(where)
+      .orderBy('publishedAt', 'desc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .get(),
+    faqs().where(where).count(),
+  ]);
+  const page: Page<FaqListItem> = {
+    items: list.data.map((d) => ({
+      id: d._id,
+      topic: d.topic,
+      question: d.question,
+      answerExcerpt: excerpt(d.answer, 60),
+      publishedAt: d.publishedAt.toISOString(),
+    })),
+    total: count.total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+  return page;
+};
+
+const faqGet: Handler<Defs['faq.get']> = async ({ input }) => {
+  const doc = (await faqs().doc(input.id).get()).data;
+  if (!doc) throw notFound('常见问题');
+  return faqView(doc, await unitName(doc.procuratorateId));
+};
+
+export const consultationHandlers: Handlers<Defs> = {
+  ask,
+  mine,
+  get,
+  inbox,
+  answer,
+  publish,
+  'faq.list': faqList,
+  'faq.get': faqGet,
+};
