@@ -21,6 +21,7 @@ import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
+import { statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne, latestFor, notification } from '../_shared/outbox';
 import { rateLimit } from '../_shared/rate-limit';
@@ -68,10 +69,6 @@ function idFor(openid: string, clientToken: string) {
 
 async function load(id: string): Promise<ConsultationDoc | null> {
   return (await consultations().doc(id).get()).data;
-}
-
-async function unitName(procuratorateId: string) {
-  return (await getProcuratorate(procuratorateId))?.name ?? '';
 }
 
 function view(doc: ConsultationDoc, unit: string): ConsultationView {
@@ -213,31 +210,17 @@ const get: Handler<Defs['get']> = async ({ input, ctx }) => {
   return view(doc, unit);
 };
 
-const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
-  const unit = ctx.staff.procuratorateId;
-  const filter = input.status
-    ? { procuratorateId: unit, status: input.status }
-    : { procuratorateId: unit };
-  const [list, pending, answered] = await Promise.all([
-    consultations()
-      .where(filter)
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    consultations().where({ procuratorateId: unit, status: 'pending' }).count(),
-    consultations().where({ procuratorateId: unit, status: 'answered' }).count(),
-  ]);
-  const name = await unitName(unit);
-  const counts = { pending: pending.total, answered: answered.total };
-  return {
-    items: list.data.map((d) => ({ ...listItem(d, name), contentFlag: d.contentFlag })),
-    total: input.status ? counts[input.status] : counts.pending + counts.answered,
-    page: input.page,
-    pageSize: input.pageSize,
-    counts,
-  };
-};
+const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) =>
+  statusInbox({
+    collection: COLLECTION,
+    procuratorateId: ctx.staff.procuratorateId,
+    statuses: ['pending', 'answered'] as const,
+    input,
+    item: (d: Parameters<typeof listItem>[0], name: string) => ({
+      ...listItem(d, name),
+      contentFlag: d.contentFlag,
+    }),
+  });
 
 const answer: Handler<Defs['answer']> = async ({ input, ctx }) => {
   const before = await load(input.id);

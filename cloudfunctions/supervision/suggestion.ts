@@ -16,6 +16,7 @@ import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
+import { statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne, latestFor, notification } from '../_shared/outbox';
 import { rateLimit } from '../_shared/rate-limit';
@@ -49,10 +50,6 @@ function idFor(openid: string, clientToken: string) {
 
 async function load(id: string): Promise<SuggestionDoc | null> {
   return (await suggestions().doc(id).get()).data;
-}
-
-async function unitName(procuratorateId: string) {
-  return (await getProcuratorate(procuratorateId))?.name ?? '';
 }
 
 function replyView(doc: SuggestionDoc, unit: string) {
@@ -210,31 +207,17 @@ const query: Handler<Defs['suggestion.query']> = async ({ input, ctx }) => {
   return publicView;
 };
 
-const inbox: Handler<Defs['suggestion.inbox']> = async ({ input, ctx }) => {
-  const unit = ctx.staff.procuratorateId;
-  const filter = input.status
-    ? { procuratorateId: unit, status: input.status }
-    : { procuratorateId: unit };
-  const [list, pending, replied] = await Promise.all([
-    suggestions()
-      .where(filter)
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    suggestions().where({ procuratorateId: unit, status: 'pending' }).count(),
-    suggestions().where({ procuratorateId: unit, status: 'replied' }).count(),
-  ]);
-  const name = await unitName(unit);
-  const counts = { pending: pending.total, replied: replied.total };
-  return {
-    items: list.data.map((d) => ({ ...listItem(d, name), contentFlag: d.contentFlag })),
-    total: input.status ? counts[input.status] : counts.pending + counts.replied,
-    page: input.page,
-    pageSize: input.pageSize,
-    counts,
-  };
-};
+const inbox: Handler<Defs['suggestion.inbox']> = async ({ input, ctx }) =>
+  statusInbox({
+    collection: COLLECTION,
+    procuratorateId: ctx.staff.procuratorateId,
+    statuses: ['pending', 'replied'] as const,
+    input,
+    item: (d: Parameters<typeof listItem>[0], name: string) => ({
+      ...listItem(d, name),
+      contentFlag: d.contentFlag,
+    }),
+  });
 
 const reply: Handler<Defs['suggestion.reply']> = async ({ input, ctx }) => {
   const before = await load(input.id);
