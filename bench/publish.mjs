@@ -6,7 +6,7 @@
 // redaction-corpus.ts), masked by the real engine, each given its own case number, procuratorate
 // (round robin over the seeded ones) and publication time (spread over three years, in
 // publication order). They are bulk-inserted into the collection's SQLite table together with
-// their postings in search_postings, built exactly as cloudfunctions/publish/postings.ts keeps
+// their postings in search_postings, built exactly as cloudfunctions/_shared/postings.ts keeps
 // them (heads with chunk 0, chunks of 500, the scope's statistics), with the indexes of
 // database/*.json in place.
 //
@@ -61,7 +61,7 @@ async function loadModules() {
       contents:
         "export { redact } from './domain/redaction.ts';\n" +
         "export { indexTerms, terms } from './domain/search/ngram.ts';\n" +
-        "export { headId, chunkId, statsId, CHUNK } from './cloudfunctions/publish/posting-ids.ts';\n" +
+        "export { headId, chunkId, statsId, CHUNK } from './cloudfunctions/_shared/posting-ids.ts';\n" +
         "export { generateCorpus } from './tests/domain/fixtures/redaction-corpus.ts';\n",
       resolveDir: root,
       loader: 'ts',

@@ -2,7 +2,8 @@
 // the demo: two cases of 110105 kept by its case managers, 陈晓 bound to one as the victim and
 // 黄律师 verified and bound to the other as defender with a file reading booked, appointment slots
 // for the coming working days, and, published by two case managers, one item of important case
-// information and one redacted non-prosecution decision anyone can find.
+// information, one 检务公告 (procuratorial affairs announcement) of 110105 and one redacted
+// non-prosecution decision anyone can find.
 import type { DevCloud } from './index';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -18,6 +19,8 @@ export interface DisclosureDemo {
   slots: number;
   appointmentId: string;
   announcementId: string;
+  /** The 检务公告 of 110105 (an announcement of category `notice`). */
+  noticeId: string;
   documentId: string;
 }
 
@@ -227,6 +230,31 @@ export async function createDisclosureDemo(cloud: DevCloud): Promise<DisclosureD
     { id: draft.id, version: draft.version },
     AG2,
   );
+  const notice = await call<{ id: string; version: number }>(
+    cloud,
+    'publish',
+    'announcement.save',
+    {
+      category: 'notice',
+      title: '关于调整来访接待时间的公告',
+      body:
+        '为进一步方便群众来访，自2027年1月1日起，北京市朝阳区人民检察院检察服务中心来访接待时间调整为：' +
+        '每周一至周五上午9:00至12:00、下午13:30至17:30，法定节假日除外。' +
+        '来访群众请携带本人居民身份证等有效证件，按照工作人员引导有序登记。' +
+        '行动不便的群众可提前拨打12309检察服务热线预约，也可通过12309中国检察网或本小程序在线反映诉求。\n' +
+        '特此公告。\n' +
+        '北京市朝阳区人民检察院\n' +
+        '2026年12月15日',
+    },
+    AG,
+  );
+  await call(
+    cloud,
+    'publish',
+    'announcement.approve',
+    { id: notice.id, version: notice.version },
+    AG2,
+  );
   const doc = await call<{ id: string; version: number }>(
     cloud,
     'publish',
@@ -250,6 +278,7 @@ export async function createDisclosureDemo(cloud: DevCloud): Promise<DisclosureD
     slots,
     appointmentId: booked.id,
     announcementId: draft.id,
+    noticeId: notice.id,
     documentId: doc.id,
   };
 }

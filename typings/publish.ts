@@ -1,5 +1,6 @@
-// The publish function: what procuratorates make public — important case information (重要案件
-//信息: a staff member drafts, a second approves, then anyone may read it) and legal documents (法律
+// The publish function: what procuratorates make public — announcements, of two categories:
+// important case information (重要案件信息) and procuratorial affairs announcements (检务公告), one
+// mechanism (a staff member drafts, a second approves, then anyone may read it) — and legal documents (法律
 // 文书: attached to a case, redacted by the engine of domain/redaction.ts, approved by a second staff
 // member after seeing every masked span, never for juvenile, secret or privacy-flagged cases), and
 // the public's list, search and detail, without logging in.
@@ -46,16 +47,33 @@ const optionalDay = (label: string) =>
   z.string().regex(DAY, `${label}应为YYYY-MM-DD格式的日期`).optional();
 
 // ---------------------------------------------------------------------------------------------
-// Important case information
+// Announcements: important case information and procuratorial affairs announcements
+
+/**
+ * What an announcement is: important case information (about a case, which it may name by its
+ * number) or a procuratorial affairs announcement (about the procuratorate's work: reception hours,
+ * notices to the public; never a case number). Stored items without a category are `case_info`.
+ */
+export const ANNOUNCEMENT_CATEGORIES = ['case_info', 'notice'] as const;
+export type AnnouncementCategory = (typeof ANNOUNCEMENT_CATEGORIES)[number];
+export const ANNOUNCEMENT_CATEGORY_NAMES: Record<AnnouncementCategory, string> = {
+  case_info: '重要案件信息',
+  notice: '检务公告',
+};
 
 export const announcementSaveInput = z
   .object({
     id: id('发布信息').optional(),
     /** The version the editor saw: required with `id` (an edit), so two editors never overwrite each other. */
     version: z.number().int().min(1).optional(),
+    /**
+     * Its category; omitted, `case_info` (a save replaces the draft's fields, an edit's too). A
+     * `notice` takes no `caseNumber` (BAD_REQUEST at `caseNumber`).
+     */
+    category: oneOf('信息类别', ANNOUNCEMENT_CATEGORIES).optional(),
     title: text('标题', { min: 5, max: PUBLISH_LIMITS.titleMax }),
     body: text('正文', { min: 20, max: PUBLISH_LIMITS.bodyMax }),
-    /** The case it is about, if registered (its number is shown normalised). */
+    /** The case it is about, if registered (its number is shown normalised); only for `case_info`. */
     caseNumber: optionalText('案件编号', 60),
   })
   .strict();
@@ -64,6 +82,8 @@ export interface AnnouncementView {
   id: string;
   procuratorateId: string;
   procuratorateName: string;
+  category: AnnouncementCategory;
+  categoryName: string;
   title: string;
   body: string;
   caseNumber: string | null;
@@ -86,6 +106,11 @@ export interface PublicListItem {
   procuratorateName: string;
   publishedAt: string;
   excerpt: string;
+}
+
+export interface AnnouncementListItem extends PublicListItem {
+  category: AnnouncementCategory;
+  categoryName: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +233,8 @@ const approveInput = z.object({ id: id('发布信息'), version: z.number().int(
 
 export const publish = {
   'announcement.save': action({
-    summary: 'Case-management staff draft (or edit a draft of) important case information',
+    summary:
+      'Case-management staff draft (or edit a draft of) an announcement: important case information (default) or a procuratorial affairs announcement (检务公告, no case number)',
     input: announcementSaveInput,
     output: output<AnnouncementStaffView>(),
     audience: staffAudience,
@@ -230,9 +256,14 @@ export const publish = {
     errors: [...staffErrors, 'PRECONDITION_FAILED'],
   }),
   'announcement.staffList': action({
-    summary: "Case-management staff: their procuratorate's items, drafts first",
+    summary:
+      "Case-management staff: their procuratorate's items (of one status, one category), drafts first",
     input: z
-      .object({ status: oneOf('状态', PUBLICATION_STATUSES).optional(), ...pagination })
+      .object({
+        status: oneOf('状态', PUBLICATION_STATUSES).optional(),
+        category: oneOf('信息类别', ANNOUNCEMENT_CATEGORIES).optional(),
+        ...pagination,
+      })
       .strict(),
     output: output<Page<AnnouncementStaffView>>(),
     audience: staffAudience,
@@ -240,15 +271,16 @@ export const publish = {
   }),
   'announcement.list': action({
     summary:
-      'Anyone: published important case information, newest first, by keyword and procuratorate',
+      'Anyone: published announcements, newest first, by keyword, category and procuratorate',
     input: z
       .object({
         q: optionalText('关键词', PUBLISH_LIMITS.queryMax),
+        category: oneOf('信息类别', ANNOUNCEMENT_CATEGORIES).optional(),
         procuratorateId: id('检察院').optional(),
         ...pagination,
       })
       .strict(),
-    output: output<Page<PublicListItem>>(),
+    output: output<Page<AnnouncementListItem>>(),
     audience: ['public'],
     errors: ['BAD_REQUEST'],
   }),

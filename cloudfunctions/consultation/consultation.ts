@@ -1,7 +1,9 @@
 // Legal consultation, on the pattern of the suggestion box: ask (client token, content check),
-// mine, get, staff inbox with counts, answer (one transaction: answer, audit, outbox) and the FAQ.
+// mine, get, staff inbox with counts, answer (one transaction: answer, audit, outbox) and the FAQ,
+// whose keyword search reads the postings of scope 'faqs' (_shared/postings.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { redact } from '../../domain/redaction';
+import { indexTerms, parseQuery, terms } from '../../domain/search/ngram';
 import { excerpt } from '../../domain/suggestion';
 import { formatMessageTime } from '../../domain/time';
 import type { Page } from '../../typings/fields';
@@ -24,8 +26,16 @@ import { Failure, notFound } from '../_shared/failure';
 import { statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne, latestFor, notification } from '../_shared/outbox';
+import {
+  indexPublished,
+  keywordSearch,
+  loadBySeq,
+  nextSeq,
+  repairIndex,
+} from '../_shared/postings';
 import { rateLimit } from '../_shared/rate-limit';
 import { hasRole, type StaffDoc } from '../_shared/staff';
+import { withRetries } from '../_shared/transaction';
 
 export interface ConsultationDoc {
   _id: string;
@@ -51,10 +61,18 @@ export interface FaqDoc {
   answer: string;
   publishedAt: Date;
   staffId: string;
+  /**
+   * Publication number in the postings' scope 'faqs', from the publishing transaction; missing on
+   * FAQs published before the search had postings, until the repair path numbers them.
+   */
+  seq?: number;
+  /** Whether its postings are written: false from the publication until indexing is done. */
+  indexed?: boolean;
 }
 
 const COLLECTION = 'consultations';
 const FAQS = 'faqs';
+export const FAQ_SCOPE = 'faqs';
 const consultations = () => db.collection<ConsultationDoc>(COLLECTION);
 const faqs = () => db.collection<FaqDoc>(FAQS);
 type Defs = typeof consultation;
@@ -210,8 +228,9 @@ const get: Handler<Defs['get']> = async ({ input, ctx }) => {
   return view(doc, unit);
 };
 
-const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) =>
-  statusInbox({
+const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
+  await repairFaqs(1000);
+  return statusInbox({
     collection: COLLECTION,
     procuratorateId: ctx.staff.procuratorateId,
     statuses: ['pending', 'answered'] as const,
@@ -221,6 +240,7 @@ const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) =>
       contentFlag: d.contentFlag,
     }),
   });
+};
 
 const answer: Handler<Defs['answer']> = async ({ input, ctx }) => {
   const before = await load(input.id);
@@ -288,62 +308,147 @@ const publish: Handler<Defs['publish']> = async ({ input, ctx }) => {
   const answerText = anonymised(input.publicAnswer, 'publicAnswer');
   await checkContent(ctx.openid, `${question}\n${answerText}`, 'publicQuestion');
   const faqId = 'fq' + doc._id.slice(2);
-  const faq: FaqDoc = {
-    _id: faqId,
-    consultationId: doc._id,
-    procuratorateId: doc.procuratorateId,
-    topic: doc.topic,
-    question,
-    answer: answerText,
-    publishedAt: ctx.now,
-    staffId: ctx.staff._id,
-  };
-  await db.runTransaction(async (t) => {
-    const current = (await t.collection<ConsultationDoc>(COLLECTION).doc(doc._id).get()).data;
-    if (!current) throw notFound('咨询');
-    if (current.faqId) throw new Failure('PRECONDITION_FAILED', '该咨询已发布为常见问题');
-    await t.collection(FAQS).add({ data: faq });
-    await t
-      .collection(COLLECTION)
-      .doc(doc._id)
-      .update({ data: { faqId, updatedAt: ctx.now } });
-    await appendAudit(t, auditEntry('consultation', doc._id, 'publish', ctx, { faqId }));
-  });
+  const faq = await withRetries(() =>
+    db.runTransaction(async (t) => {
+      const current = (await t.collection<ConsultationDoc>(COLLECTION).doc(doc._id).get()).data;
+      if (!current) throw notFound('咨询');
+      if (current.faqId) throw new Failure('PRECONDITION_FAILED', '该咨询已发布为常见问题');
+      const seq = await nextSeq(t, FAQ_SCOPE);
+      const data: FaqDoc = {
+        _id: faqId,
+        consultationId: doc._id,
+        procuratorateId: doc.procuratorateId,
+        topic: doc.topic,
+        question,
+        answer: answerText,
+        publishedAt: ctx.now,
+        staffId: ctx.staff._id,
+        seq,
+        indexed: false,
+      };
+      await t.collection(FAQS).add({ data });
+      await t
+        .collection(COLLECTION)
+        .doc(doc._id)
+        .update({ data: { faqId, updatedAt: ctx.now } });
+      await appendAudit(t, auditEntry('consultation', doc._id, 'publish', ctx, { faqId, seq }));
+      return data;
+    }),
+  );
+  // The postings after the commit (like publish's approvals), then any FAQ left unindexed.
+  await indexFaq(faq);
+  await repairFaqs(2000);
   return faqView(faq, await unitName(doc.procuratorateId));
 };
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The facet of a FAQ's topic in the postings. */
+const topicFacet = (topic: ConsultationTopic) => `#k:${topic}`;
+
+/** What the postings hold of a FAQ: its question and answer, and its topic. */
+async function indexFaq(doc: FaqDoc) {
+  const text = `${doc.question}\n${doc.answer}`;
+  await indexPublished(
+    FAQS,
+    FAQ_SCOPE,
+    doc,
+    [...indexTerms(text), topicFacet(doc.topic)],
+    terms(text).length,
+  );
 }
 
-const faqList: Handler<Defs['faq.list']> = async ({ input }) => {
-  const clauses: object[] = [];
-  if (input.topic) clauses.push({ topic: input.topic });
-  if (input.q) {
-    const re = (
-      db as unknown as { RegExp(o: { regexp: string; options: string }): unknown }
-    ).RegExp({ regexp: escapeRegExp(input.q), options: '' });
-    clauses.push(_.or([{ question: re }, { answer: re }]));
+/**
+ * Gives FAQs published before they had publication numbers one each (oldest first, a few at a
+ * time), marked unindexed, so that the repair path indexes them like any interrupted one.
+ */
+async function numberOld() {
+  const res = await faqs()
+    .where({ seq: _.exists(false) })
+    .orderBy('publishedAt', 'asc')
+    .limit(3)
+    .get();
+  for (const old of res.data) {
+    await withRetries(() =>
+      db.runTransaction(async (t) => {
+        const current = (await t.collection<FaqDoc>(FAQS).doc(old._id).get()).data;
+        if (!current || typeof current.seq === 'number') return;
+        const seq = await nextSeq(t, FAQ_SCOPE);
+        await t
+          .collection(FAQS)
+          .doc(old._id)
+          .update({ data: { seq, indexed: false } });
+      }),
+    );
   }
-  const where = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0] : _.and(clauses);
-  const [list, count] = await Promise.all([
-    faqs()
-      .where(where)
-      .orderBy('publishedAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    faqs().where(where).count(),
-  ]);
+}
+
+/** The repair path of the FAQ's postings: after every publication and when staff open the inbox. */
+async function repairFaqs(budgetMs: number) {
+  const started = Date.now();
+  await numberOld();
+  await repairIndex<FaqDoc>(FAQS, indexFaq, Math.max(0, budgetMs - (Date.now() - started)));
+}
+
+const FAQ_LIST_FIELDS = {
+  _id: true,
+  topic: true,
+  question: true,
+  answer: true,
+  publishedAt: true,
+  seq: true,
+} as const;
+
+function faqListItem(d: FaqDoc): FaqListItem {
+  return {
+    id: d._id,
+    topic: d.topic,
+    question: d.question,
+    answerExcerpt: excerpt(d.answer, 60),
+    publishedAt: d.publishedAt.toISOString(),
+  };
+}
+
+/** Without keywords, newest first; with them, ranked by the postings (BM25 of question and answer). */
+const faqList: Handler<Defs['faq.list']> = async ({ input }) => {
+  const query = parseQuery(input.q ?? '');
+  let docs: FaqDoc[];
+  let total: number;
+  if (query.terms.length === 0) {
+    const where = input.topic ? { topic: input.topic } : {};
+    const [list, count] = await Promise.all([
+      faqs()
+        .where(where)
+        .orderBy('publishedAt', 'desc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .field(FAQ_LIST_FIELDS)
+        .get(),
+      faqs().where(where).count(),
+    ]);
+    docs = list.data;
+    total = count.total;
+  } else {
+    // The question is the title (the title bonus), the answer the text.
+    const bySeq = loadBySeq(FAQS, FAQ_LIST_FIELDS, (d: FaqDoc) => ({
+      ...d,
+      seq: d.seq ?? 0,
+      title: d.question,
+      text: d.answer,
+    }));
+    const found = await keywordSearch({
+      scope: FAQ_SCOPE,
+      query,
+      facets: input.topic ? [topicFacet(input.topic)] : [],
+      page: input.page,
+      pageSize: input.pageSize,
+      load: bySeq,
+      accept: (d) => !input.topic || d.topic === input.topic,
+    });
+    docs = found.items.map((x) => x.item);
+    total = found.total;
+  }
   const page: Page<FaqListItem> = {
-    items: list.data.map((d) => ({
-      id: d._id,
-      topic: d.topic,
-      question: d.question,
-      answerExcerpt: excerpt(d.answer, 60),
-      publishedAt: d.publishedAt.toISOString(),
-    })),
-    total: count.total,
+    items: docs.map(faqListItem),
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

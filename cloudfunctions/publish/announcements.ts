@@ -1,46 +1,49 @@
-// Important case information (重要案件信息): a case manager drafts, a second case manager of the same
-// procuratorate approves, then anyone reads it; withdrawn, it is public no more. Every change is
+// Announcements of two categories, one mechanism: important case information (重要案件信息,
+// `case_info`, what items stored without a category are) and procuratorial affairs announcements
+// (检务公告, `notice`, never with a case number). A case manager drafts, a second case manager of the
+// same procuratorate approves, then anyone reads it; withdrawn, it is public no more. Every change is
 // audited (entity 'announcement'). Staff-written and approved by a second person, it does not go
 // through msgSecCheck (see docs/architecture.md, "Publishing and search").
 import { normaliseCaseNumber } from '../../domain/cases/case-number';
 import { highlight, indexTerms, parseQuery, terms } from '../../domain/search/ngram';
-import type {
-  AnnouncementStaffView,
-  AnnouncementView,
-  PublicListItem,
-  publish,
+import {
+  ANNOUNCEMENT_CATEGORY_NAMES,
+  type AnnouncementCategory,
+  type AnnouncementListItem,
+  type AnnouncementStaffView,
+  type AnnouncementView,
+  type publish,
 } from '../../typings/publish';
 import type { Page } from '../../typings/fields';
 import type { Handler, Handlers } from '../_shared/action';
-import { db } from '../_shared/cloud';
+import { _, db } from '../_shared/cloud';
 import { Failure, notFound } from '../_shared/failure';
 import type { StaffDoc } from '../_shared/staff';
 import {
   approveDraft,
   changeStatus,
   excerptOf,
-  indexPublished,
   type Kind,
-  loadBySeq,
   loadOwn,
   ownPage,
   pageOf,
   type Publishable,
   publicPage,
   publishedPage,
-  repairIndex,
   saveDraft,
   STATUS_RANK,
   staffNames,
   unitNames,
   workflowView,
 } from './common';
-import { keywordSearch } from './postings';
+import { indexPublished, keywordSearch, loadBySeq, repairIndex } from '../_shared/postings';
 
 export const ANNOUNCEMENTS = 'announcements';
 export const ANNOUNCEMENT_SCOPE = 'announcements';
 
 export interface AnnouncementDoc extends Publishable {
+  /** Absent on items stored before there were categories: those are `case_info`. */
+  category?: AnnouncementCategory;
   title: string;
   body: string;
   caseNumber: string | null;
@@ -62,11 +65,29 @@ async function load(id: string) {
   return (await announcements().doc(id).get()).data;
 }
 
+/** An item's category: stored, or `case_info` for items from before there were categories. */
+export const categoryOf = (doc: Pick<AnnouncementDoc, 'category'>): AnnouncementCategory =>
+  doc.category ?? 'case_info';
+
+/**
+ * The query condition for one category. `case_info` is "not a notice", so items stored without a
+ * category count (`neq` matches a missing field).
+ */
+function categoryWhere(category: AnnouncementCategory | undefined) {
+  if (!category) return {};
+  return { category: category === 'notice' ? 'notice' : _.neq('notice') };
+}
+
+/** The facet of notices in the postings. Only notices carry one: see indexAnnouncement. */
+const NOTICE_FACET = '#c:notice';
+
 function publicView(doc: AnnouncementDoc, unit: string): AnnouncementView {
   return {
     id: doc._id,
     procuratorateId: doc.procuratorateId,
     procuratorateName: unit,
+    category: categoryOf(doc),
+    categoryName: ANNOUNCEMENT_CATEGORY_NAMES[categoryOf(doc)],
     title: doc.title,
     body: doc.body,
     caseNumber: doc.caseNumber,
@@ -88,24 +109,38 @@ async function staffViews(docs: AnnouncementDoc[], staff: StaffDoc) {
 const staffView = async (doc: AnnouncementDoc, staff: StaffDoc) =>
   (await staffViews([doc], staff))[0];
 
-/** What the postings hold of an announcement: its title and body, and its procuratorate. */
+/** The text the postings hold of an announcement: its title and body. */
 function searchText(doc: Pick<AnnouncementDoc, 'title' | 'body'>) {
   return `${doc.title}\n${doc.body}`;
 }
 
+/**
+ * Indexes the text with the procuratorate as a facet (`#p:…`) and, for notices, the category
+ * (`#c:notice`). The category is a facet for notices only: items published before there were
+ * categories have no category facet, so `case_info` — "not a notice" — cannot be a posting list;
+ * a keyword search of case_info reads the candidates without it and drops the notices when read.
+ */
 async function indexAnnouncement(doc: AnnouncementDoc) {
   const text = searchText(doc);
+  const facets = [`#p:${doc.procuratorateId}`];
+  if (categoryOf(doc) === 'notice') facets.push(NOTICE_FACET);
   await indexPublished(
     ANNOUNCEMENTS,
     ANNOUNCEMENT_SCOPE,
     doc,
-    [...indexTerms(text), `#p:${doc.procuratorateId}`],
+    [...indexTerms(text), ...facets],
     terms(text).length,
   );
 }
 
 const save: Handler<Defs['announcement.save']> = async ({ input, ctx }) => {
+  const category = input.category ?? 'case_info';
   let caseNumber: string | null = null;
+  if (input.caseNumber && category === 'notice') {
+    throw new Failure('BAD_REQUEST', '检务公告不填写案件编号', [
+      { path: 'caseNumber', message: '检务公告不填写案件编号，请删除案件编号或改选“重要案件信息”' },
+    ]);
+  }
   if (input.caseNumber) {
     caseNumber = normaliseCaseNumber(input.caseNumber);
     if (!caseNumber) {
@@ -117,14 +152,15 @@ const save: Handler<Defs['announcement.save']> = async ({ input, ctx }) => {
       ]);
     }
   }
-  const fields = { title: input.title, body: input.body, caseNumber };
+  const fields = { category, title: input.title, body: input.body, caseNumber };
   const saved = await saveDraft<AnnouncementDoc>(KIND, ctx, {
     id: input.id,
     version: input.version,
     notDraft: '已发布或已撤回的信息不能修改',
     create: (draft) => ({ ...draft, ...fields, withdrawnAt: null, withdrawnBy: null }),
     fields,
-    audit: (doc, created) => (created ? { created: true } : { version: doc.version }),
+    audit: (doc, created) =>
+      created ? { created: true, category } : { version: doc.version, category },
   });
   return staffView(saved, ctx.staff);
 };
@@ -163,13 +199,19 @@ const withdraw: Handler<Defs['announcement.withdraw']> = async ({ input, ctx }) 
 };
 
 const staffList: Handler<Defs['announcement.staffList']> = async ({ input, ctx }) => {
-  const { docs, total } = await ownPage<AnnouncementDoc>(KIND, ctx.staff, input);
+  const { docs, total } = await ownPage<AnnouncementDoc>(
+    KIND,
+    ctx.staff,
+    input,
+    categoryWhere(input.category),
+  );
   return pageOf<AnnouncementStaffView>(await staffViews(docs, ctx.staff), total, input);
 };
 
 const PUBLIC_FIELDS = {
   _id: true,
   procuratorateId: true,
+  category: true,
   title: true,
   body: true,
   status: true,
@@ -182,6 +224,7 @@ const list: Handler<Defs['announcement.list']> = async ({ input }) => {
   const base = {
     status: 'published',
     ...(input.procuratorateId ? { procuratorateId: input.procuratorateId } : {}),
+    ...categoryWhere(input.category),
   };
   let docs: AnnouncementDoc[];
   let total: number;
@@ -201,18 +244,24 @@ const list: Handler<Defs['announcement.list']> = async ({ input }) => {
     const found = await keywordSearch({
       scope: ANNOUNCEMENT_SCOPE,
       query,
-      facets: input.procuratorateId ? [`#p:${input.procuratorateId}`] : [],
+      facets: [
+        ...(input.procuratorateId ? [`#p:${input.procuratorateId}`] : []),
+        ...(input.category === 'notice' ? [NOTICE_FACET] : []),
+      ],
       page: input.page,
       pageSize: input.pageSize,
       load: bySeq,
       accept: (d) =>
         d.status === 'published' &&
-        (!input.procuratorateId || d.procuratorateId === input.procuratorateId),
+        (!input.procuratorateId || d.procuratorateId === input.procuratorateId) &&
+        (!input.category || categoryOf(d) === input.category),
     });
     docs = found.items.map((x) => x.item);
     total = found.total;
   }
-  const page: Page<PublicListItem> = await publicPage(docs, total, input, (d) => ({
+  const page: Page<AnnouncementListItem> = await publicPage(docs, total, input, (d) => ({
+    category: categoryOf(d),
+    categoryName: ANNOUNCEMENT_CATEGORY_NAMES[categoryOf(d)],
     excerpt: (query.terms.length ? highlight(d.body, query) : null) ?? excerptOf(d.body),
   }));
   return page;

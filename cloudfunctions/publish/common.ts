@@ -1,7 +1,7 @@
 // What announcements and legal documents share: the two-person rule (drafts saved, approved by
-// someone who did not write them, every change at the version the page shows, audited), publication
-// numbers, staff and public list pages, China days, names for views, and indexing after approval
-// with its repair path.
+// someone who did not write them, every change at the version the page shows, audited), the
+// publication number taken in the approval, staff and public list pages, China days and names for
+// views. The postings, indexing after approval and its repair path are in _shared/postings.ts.
 import { randomBytes } from 'node:crypto';
 import type { Page } from '../../typings/fields';
 import type { PublicationStatus } from '../../typings/publish';
@@ -12,9 +12,7 @@ import { _, db, type Transaction } from '../_shared/cloud';
 import { Failure, notFound } from '../_shared/failure';
 import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
-import { countItem, indexItem, readBySeq } from './postings';
-
-export const COUNTERS = 'counters';
+import { nextSeq } from '../_shared/postings';
 
 /** Drafts first in staff lists, then published, then withdrawn. */
 export const STATUS_RANK: Record<PublicationStatus, number> = {
@@ -56,7 +54,7 @@ export interface Publishable extends Authored {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
-  /** Publication number (postings.ts), from the approval on. */
+  /** Publication number (_shared/postings.ts), from the approval on. */
   seq: number | null;
   /** Present once published: whether its postings are written. */
   indexed?: boolean;
@@ -96,18 +94,6 @@ export function checkVersion(current: { version: number }, version: number) {
   }
 }
 
-/**
- * The next publication number of a scope, in the approval's transaction (counter document
- * `publish-<scope>`): publication order, no two items the same number.
- */
-export async function nextSeq(t: Transaction, scope: string): Promise<number> {
-  const id = `publish-${scope}`;
-  const current = (await t.collection<{ value: number }>(COUNTERS).doc(id).get()).data;
-  const value = (current?.value ?? 0) + 1;
-  await t.collection(COUNTERS).doc(id).set({ data: { scope, value } });
-  return value;
-}
-
 const CHINA_MS = 8 * 3600_000;
 
 /** The first moment of a China day `YYYY-MM-DD`. */
@@ -143,57 +129,6 @@ export const staffNames = (ids: (string | null)[]) =>
 
 /** Names of procuratorates by `_id`. */
 export const unitNames = (ids: string[]) => namesOf('procuratorates', ids);
-
-/** A published item as the indexer sees it. */
-export interface Indexable {
-  _id: string;
-  seq: number | null;
-  indexed?: boolean;
-}
-
-/**
- * Puts a just-published item into the postings (after its approval committed), then marks it
- * `indexed` — a conditional update, so the scope's statistics count it once even when two runs
- * race. Safe to run again (postings.ts indexItem).
- */
-export async function indexPublished(
-  collection: string,
-  scope: string,
-  item: Indexable,
-  terms: string[],
-  length: number,
-) {
-  if (item.seq === null) return;
-  await indexItem(scope, item.seq, terms);
-  const r = await db
-    .collection(collection)
-    .where({ _id: item._id, indexed: false })
-    .update({ data: { indexed: true } });
-  if (r.stats.updated === 1) await countItem(scope, length);
-}
-
-/**
- * The repair path: published items whose indexing did not finish (the function stopped between
- * the approval's commit and the end of indexing), oldest first, a few at a time, within `budgetMs`.
- * Run after every approval (of any item of the scope) and by staff lists.
- */
-export async function repairIndex<T extends Indexable>(
-  collection: string,
-  index: (item: T) => Promise<void>,
-  budgetMs: number,
-) {
-  const started = Date.now();
-  const res = await db
-    .collection<T>(collection)
-    .where({ indexed: false })
-    .orderBy('publishedAt', 'asc')
-    .limit(3)
-    .get();
-  for (const item of res.data) {
-    if (Date.now() - started > budgetMs) return;
-    await index(item);
-  }
-}
 
 /** What a staff view says of an item's place in the two-person rule. */
 export function workflowView(
@@ -405,15 +340,19 @@ export async function publicPage<
   );
 }
 
-/** A page of the caller's procuratorate's items (of one status, or all): drafts first, newest change first. */
+/**
+ * A page of the caller's procuratorate's items (of one status, or all; `more` narrows further):
+ * drafts first, newest change first.
+ */
 export async function ownPage<T extends Publishable>(
   kind: Kind,
   staff: StaffDoc,
   input: { status?: PublicationStatus; page: number; pageSize: number },
+  more: Record<string, unknown> = {},
 ): Promise<{ docs: T[]; total: number }> {
   const where = input.status
-    ? { procuratorateId: staff.procuratorateId, status: input.status }
-    : { procuratorateId: staff.procuratorateId };
+    ? { procuratorateId: staff.procuratorateId, status: input.status, ...more }
+    : { procuratorateId: staff.procuratorateId, ...more };
   const items = () => db.collection<T>(kind.collection);
   const [list, count] = await Promise.all([
     items()
@@ -447,23 +386,4 @@ export async function publishedPage<T>(
     items().where(where).count(),
   ]);
   return { docs: res.data, total: count.total };
-}
-
-/** keywordSearch's `load`: the items of these publication numbers, of the public `fields` only. */
-export function loadBySeq<T, R>(
-  collection: string,
-  fields: Record<string, boolean>,
-  toHit: (doc: T) => R,
-): (seqs: number[]) => Promise<R[]> {
-  return (seqs) =>
-    readBySeq(seqs, async (batch) => {
-      const res = await db
-        .collection<T>(collection)
-        // By seq alone, so the seq index is the one used; the filters are checked by `accept`.
-        .where({ seq: _.in(batch) })
-        .field(fields)
-        .limit(batch.length)
-        .get();
-      return res.data.map(toHit);
-    });
 }

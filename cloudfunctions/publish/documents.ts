@@ -37,9 +37,7 @@ import {
   chinaDayEnd,
   chinaDayStart,
   excerptOf,
-  indexPublished,
   type Kind,
-  loadBySeq,
   loadOwn,
   mayApprove,
   ownPage,
@@ -47,13 +45,12 @@ import {
   type Publishable,
   publicPage,
   publishedPage,
-  repairIndex,
   saveDraft,
   staffNames,
   unitNames,
   workflowView,
 } from './common';
-import { keywordSearch } from './postings';
+import { indexPublished, keywordSearch, loadBySeq, repairIndex } from '../_shared/postings';
 
 export const DOCUMENTS = 'legal_documents';
 export const DOCUMENT_SCOPE = 'documents';

@@ -1,6 +1,6 @@
 // Chinese keyword search without a word segmenter: character bigrams of CJK runs and whole
 // ASCII (or other non-Han) words and numbers, BM25 ranking with a phrase bonus, and highlighted
-// excerpts. Pure: the storage of the postings (cloudfunctions/publish/postings.ts) and the laws
+// excerpts. Pure: the storage of the postings (cloudfunctions/_shared/postings.ts) and the laws
 // library (#7) build on it.
 //
 //   normalise   NFKC, lower case, everything but letters and digits becomes a space

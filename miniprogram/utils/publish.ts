@@ -1,11 +1,12 @@
 // What the publishing pages share (public/ and the staff's casework/ pages of 信息发布 and 文书公开):
-// the contract's document types, statuses and limits, the staff lists by status tab, the public
+// the contract's announcement categories, document types, statuses and limits, the staff lists by status tab, the public
 // detail pages, the search highlight cut into plain and bold pieces, and the original and masked
 // text of a document cut into pieces with every masked span and every flagged name marked. MIRRORS
 // typings/publish.ts (pages may only `import type` from outside miniprogram/);
 // tests/miniprogram/publish.test.ts fails when they drift apart.
 import type { ActionResult } from '../../typings/errors';
 import type {
+  AnnouncementCategory,
   DocumentType,
   MaskedSpanView,
   PublicationStatus,
@@ -13,7 +14,19 @@ import type {
 } from '../../typings/publish';
 import { call } from './api';
 import { loadMorePage, PAGED_INITIAL, refreshPage, type PagedData } from './paged';
-import { columnsFor, groupUnits, unitColumnMoved, type UnitGroup } from './units';
+import { columnsFor, groupUnits, unitColumnMoved, unitPlaced, type UnitGroup } from './units';
+
+export const ANNOUNCEMENT_CATEGORIES: readonly AnnouncementCategory[] = ['case_info', 'notice'];
+
+export const ANNOUNCEMENT_CATEGORY_NAMES: Record<AnnouncementCategory, string> = {
+  case_info: '重要案件信息',
+  notice: '检务公告',
+};
+
+/** The category a page's `?category=` names; anything else is important case information. */
+export function categoryOf(value: string | undefined): AnnouncementCategory {
+  return value === 'notice' ? 'notice' : 'case_info';
+}
 
 export const DOCUMENT_TYPES: readonly DocumentType[] = [
   'indictment',
@@ -185,7 +198,7 @@ export function publicListData() {
 }
 
 interface PublicListHost {
-  data: { unitGroups: UnitGroup[] };
+  data: { unitGroups: UnitGroup[]; procuratorateId: string };
   setData(patch: Record<string, unknown>): void;
   refresh(): Promise<void>;
   loadMore(): Promise<void>;
@@ -212,12 +225,21 @@ export function publicListMethods() {
       void this.loadMore();
     },
 
-    /** On failure the filter stays at 全部检察院; the list still works. */
+    /**
+     * The picker opens on the procuratorate already filtered by (a link's `procuratorateId`), whose
+     * name it then shows. On failure the filter shows 全部检察院 (or what it was); the list still works.
+     */
     async loadUnits(this: PublicListHost): Promise<void> {
       const res = await call('account', 'procuratorates', {});
       if (!res.ok) return;
       const groups = [ALL_UNITS, ...groupUnits(res.data.procuratorates)];
-      this.setData({ unitGroups: groups, unitColumns: columnsFor(groups, 0), unitIndex: [0, 0] });
+      const id = this.data.procuratorateId;
+      const unit = id ? groups.flatMap((g) => g.units).find((u) => u.id === id) : undefined;
+      this.setData({
+        unitGroups: groups,
+        ...unitPlaced(groups, unit ? id : ''),
+        ...(unit ? { procuratorateName: unit.name } : {}),
+      });
     },
 
     onQueryInput(this: PublicListHost, e: WechatMiniprogram.Input): void {

@@ -2,6 +2,7 @@
 // (notified once) → publish (anonymised) → public list, search and get.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EJSON } from 'bson';
 import { data, DEMO, openTestCloud, type TestCloud } from '../helpers/cloud';
 
 const root = join(__dirname, '..', '..');
@@ -243,5 +244,110 @@ describe('answer and FAQ', () => {
     );
     expect(res).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
     expect(await t.find('faqs')).toHaveLength(before.length);
+  });
+});
+
+describe('FAQ keyword search (postings of scope faqs)', () => {
+  /** Asks, answers and publishes a FAQ as given; returns its id. */
+  async function publishFaq(topic: string, publicQuestion: string, publicAnswer: string) {
+    const { id } = await ask({ topic, notify: false }, DEMO.otherCitizen);
+    data(await t.call('consultation', 'answer', { id, content: publicAnswer }, DEMO.handler));
+    const faq = data(
+      await t.call('consultation', 'publish', { id, publicQuestion, publicAnswer }, DEMO.leader),
+    );
+    return faq.id;
+  }
+  const search = async (input: Record<string, unknown>) =>
+    data(await t.call('consultation', 'faq.list', input, undefined));
+
+  let inAnswer: string;
+  let better: string;
+  beforeAll(async () => {
+    // 监护 only once, and only in the answer.
+    inAnswer = await publishFaq(
+      '民事',
+      '父母离婚以后，孩子一般由哪一方抚养？',
+      '一般由双方协商确定；协商不成的，由法院根据子女利益和双方的监护能力判决。',
+    );
+    // 监护 in the question and several times in the answer.
+    better = await publishFaq(
+      '未成年人',
+      '监护人长期不履行监护职责，应当怎么办？',
+      '有关个人或组织可以申请撤销其监护人资格，另行指定监护人，由其承担监护责任。',
+    );
+  });
+
+  test('When a two-character word stands only in an answer, then the keyword search finds that FAQ', async () => {
+    const res = await search({ q: '抚养' });
+    expect(res.items.map((i) => i.id)).toEqual([inAnswer]);
+    const byAnswer = await search({ q: '监护' });
+    expect(byAnswer.items.map((i) => i.id)).toContain(inAnswer);
+    expect(byAnswer.items[0]).toMatchObject({
+      topic: '未成年人',
+      question: '监护人长期不履行监护职责，应当怎么办？',
+    });
+  });
+
+  test('When two FAQs hold the word, then the better match (in the question, more often) comes first', async () => {
+    const res = await search({ q: '监护' });
+    expect(res.items.map((i) => i.id)).toEqual([better, inAnswer]);
+    expect(res.total).toBe(2);
+  });
+
+  test('When a topic is chosen, then only FAQs of that topic are found', async () => {
+    const civil = await search({ q: '监护', topic: '民事' });
+    expect(civil.items.map((i) => i.id)).toEqual([inAnswer]);
+    expect(civil.total).toBe(1);
+    const minors = await search({ q: '监护', topic: '未成年人' });
+    expect(minors.items.map((i) => i.id)).toEqual([better]);
+    const none = await search({ q: '监护', topic: '刑事' });
+    expect(none).toMatchObject({ items: [], total: 0 });
+  });
+
+  test('When the word is in no FAQ, then nothing is found', async () => {
+    expect(await search({ q: '走私' })).toMatchObject({ items: [], total: 0 });
+  });
+
+  test('When FAQs are published, then search_postings holds their faqs: entries and they are indexed', async () => {
+    const hex = [...'监护'].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+    const [head] = await t.find('search_postings', { _id: `faqs:c${hex}` });
+    expect(head).toMatchObject({ scope: 'faqs', term: '监护', df: 2 });
+    const stored = await t.find('faqs', { _id: { $in: [inAnswer, better] } });
+    expect(stored.map((f) => f.indexed)).toEqual([true, true]);
+    expect(head.ids).toEqual(expect.arrayContaining(stored.map((f) => f.seq)));
+    const entries = await t.find('search_postings', { scope: 'faqs' });
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => String(e._id).startsWith('faqs:'))).toBe(true);
+    const [stats] = await t.find('search_postings', { _id: 'faqs:_stats' });
+    expect(stats.docs).toBeGreaterThanOrEqual(3);
+    // The topic facet, spelled in hex like the Han terms (ids stay ASCII).
+    const [facet] = await t.find('search_postings', { scope: 'faqs', term: '#k:未成年人' });
+    expect(facet._id).toMatch(/^faqs:g[0-9a-f]+$/);
+    expect(facet.ids).toEqual([stored.find((f) => f._id === better)?.seq]);
+  });
+
+  test('When a FAQ was published without a number or its indexing stopped, then opening the staff inbox repairs it', async () => {
+    const oldId = 'fq-before-postings-1';
+    await t.cloud.store.handle('database.insertDocument', {
+      collectionName: 'faqs',
+      data: [
+        EJSON.stringify({
+          _id: oldId,
+          consultationId: 'cs-before-postings-1',
+          procuratorateId: DEMO.unit,
+          topic: '行政',
+          question: '对行政处罚决定不服，可以向检察院申请监督吗？',
+          answer: '可以先申请行政复议或者提起行政诉讼，对生效裁判不服的可以申请检察监督。',
+          publishedAt: new Date(),
+          staffId: 'staff-x',
+        }),
+      ],
+    });
+    expect((await search({ q: '行政处罚' })).total).toBe(0);
+    data(await t.call('consultation', 'inbox', {}, DEMO.handler));
+    const [numbered] = await t.find('faqs', { _id: oldId });
+    expect(numbered).toMatchObject({ indexed: true });
+    expect(typeof numbered.seq).toBe('number');
+    expect((await search({ q: '行政处罚' })).items.map((i) => i.id)).toEqual([oldId]);
   });
 });

@@ -322,3 +322,236 @@ describe('the public', () => {
     expect(drafts.total).toBe(drafts.items.length);
   });
 });
+
+describe('categories: 检务公告 (procuratorial affairs announcements)', () => {
+  const NOTICE = {
+    category: 'notice',
+    title: '关于调整来访接待时间的公告',
+    body: '自下月起，本院检察服务中心来访接待时间调整为每周一至周五上午9时至12时、下午13时30分至17时30分，法定节假日除外。',
+  };
+  let notice: string;
+  let otherNotice: string;
+  let legacy: string;
+
+  beforeAll(async () => {
+    // An item published before there were categories: stored without the field.
+    legacy = (
+      await published({
+        title: '朝阳区检察院依法对一起危险驾驶案提起公诉',
+        body: '朝阳区人民检察院依法对一起醉酒驾驶机动车的危险驾驶案提起公诉，提醒广大驾驶人切勿酒后驾车。',
+        caseNumber: undefined,
+      })
+    ).id;
+    t.cloud.store.raw
+      .prepare(`UPDATE "coll_announcements" SET doc = json_remove(doc, '$.category') WHERE _id = ?`)
+      .run(legacy);
+    // A notice of 110108, approved by a second case manager there (added in 'the public').
+    const d = await draft(
+      {
+        category: 'notice',
+        title: '海淀区检察院关于检察开放日活动的公告',
+        body: '海淀区人民检察院将于本月举办检察开放日活动，欢迎社会各界人士报名参加，现场了解检察工作和来访接待流程。',
+        caseNumber: undefined,
+      },
+      OTHER_AG,
+    );
+    otherNotice = data(
+      await t.call(
+        'publish',
+        'announcement.approve',
+        { id: d.id, version: d.version },
+        'o-staff-110108-ag2',
+      ),
+    ).id;
+  });
+
+  test('When a case manager drafts a 检务公告 and a second approves it, then it is a published notice with no case number, audited with its category', async () => {
+    const d = data(
+      await t.call('publish', 'announcement.save', { ...NOTICE, caseNumber: undefined }, AG),
+    );
+    expect(d).toMatchObject({
+      category: 'notice',
+      categoryName: '检务公告',
+      caseNumber: null,
+      status: 'draft',
+      draftedByName: '周婷',
+    });
+    const self = await t.call('publish', 'announcement.approve', { id: d.id, version: 1 }, AG);
+    expect(self).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+    const p = data(await t.call('publish', 'announcement.approve', { id: d.id, version: 1 }, AG2));
+    expect(p).toMatchObject({
+      category: 'notice',
+      status: 'published',
+      approvedByName: '吴敏',
+    });
+    notice = p.id;
+    const audit = await t.find('audit', { entity: 'announcement', entityId: d.id });
+    expect(audit.find((a) => a.action === 'save')).toMatchObject({
+      detail: { created: true, category: 'notice' },
+    });
+    expect(data(await t.call('publish', 'announcement.get', { id: notice }))).toMatchObject({
+      category: 'notice',
+      categoryName: '检务公告',
+      caseNumber: null,
+      procuratorateName: '北京市朝阳区人民检察院',
+    });
+  });
+
+  test('When a 检务公告 carries a case number, then BAD_REQUEST names caseNumber and nothing is written; an edit cannot add one either', async () => {
+    const before = (await t.find('announcements')).length;
+    const res = await t.call(
+      'publish',
+      'announcement.save',
+      { ...NOTICE, caseNumber: '京朝检刑诉受[2024]110105000123号' },
+      AG,
+    );
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    if (res.ok) return;
+    expect(res.error.issues?.map((i) => i.path)).toEqual(['caseNumber']);
+    expect(res.error.issues?.[0].message).toContain('检务公告不填写案件编号');
+    expect(await t.find('announcements')).toHaveLength(before);
+
+    const d = data(await t.call('publish', 'announcement.save', NOTICE, AG));
+    const edit = await t.call(
+      'publish',
+      'announcement.save',
+      { ...NOTICE, id: d.id, version: 1, caseNumber: '京朝检刑诉受[2024]110105000123号' },
+      AG,
+    );
+    expect(edit).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', issues: [{ path: 'caseNumber' }] },
+    });
+    expect((await t.find('announcements', { _id: d.id }))[0]).toMatchObject({
+      version: 1,
+      caseNumber: null,
+    });
+  });
+
+  test('When the category is not one of the two, then BAD_REQUEST names it', async () => {
+    const res = await t.call('publish', 'announcement.save', { ...NOTICE, category: 'news' }, AG);
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', issues: [{ path: 'category', message: '请选择信息类别' }] },
+    });
+    const list = await t.call('publish', 'announcement.list', { category: 'news' });
+    expect(list).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  test('When anyone lists by category, then only that category, with its name; by procuratorate too', async () => {
+    const notices = data(
+      await t.call('publish', 'announcement.list', { category: 'notice', pageSize: 50 }),
+    );
+    expect(notices.items.map((x) => x.id).sort()).toEqual([notice, otherNotice].sort());
+    expect(notices.total).toBe(2);
+    expect(notices.items.every((x) => x.categoryName === '检务公告')).toBe(true);
+
+    const caseInfo = data(
+      await t.call('publish', 'announcement.list', { category: 'case_info', pageSize: 50 }),
+    );
+    const ids = caseInfo.items.map((x) => x.id);
+    expect(ids).not.toContain(notice);
+    expect(ids).not.toContain(otherNotice);
+    expect(ids).toContain(legacy);
+    expect(caseInfo.items.every((x) => x.category === 'case_info')).toBe(true);
+    const all = data(await t.call('publish', 'announcement.list', { pageSize: 50 }));
+    expect(caseInfo.total + notices.total).toBe(all.total);
+
+    const here = data(
+      await t.call('publish', 'announcement.list', {
+        category: 'notice',
+        procuratorateId: '110108',
+      }),
+    );
+    expect(here.items.map((x) => x.id)).toEqual([otherNotice]);
+    expect(here.items[0].procuratorateName).toBe('北京市海淀区人民检察院');
+    const mine = data(
+      await t.call('publish', 'announcement.list', {
+        category: 'notice',
+        procuratorateId: DEMO.unit,
+        pageSize: 3,
+      }),
+    );
+    expect(mine.items.map((x) => x.id)).toEqual([notice]);
+  });
+
+  test('When searched by keyword within a category, then the category filters the matches', async () => {
+    const notices = data(
+      await t.call('publish', 'announcement.list', { q: '来访接待', category: 'notice' }),
+    );
+    expect(notices.items.map((x) => x.id).sort()).toEqual([notice, otherNotice].sort());
+    expect(notices.items[0].excerpt).toMatch(/【[^】]*来访/);
+    // The notices' facet list (`#c:notice`, id `announcements:fc-notice`) holds exactly the two.
+    const [facet] = await t.find('search_postings', { _id: 'announcements:fc-notice' });
+    expect(facet).toMatchObject({ df: 2 });
+    expect(facet.ids).toHaveLength(2);
+    const here = data(
+      await t.call('publish', 'announcement.list', {
+        q: '来访接待',
+        category: 'notice',
+        procuratorateId: '110108',
+      }),
+    );
+    expect(here.items.map((x) => x.id)).toEqual([otherNotice]);
+    const none = data(
+      await t.call('publish', 'announcement.list', { q: '来访接待', category: 'case_info' }),
+    );
+    expect(none).toMatchObject({ items: [], total: 0 });
+    const drunk = data(
+      await t.call('publish', 'announcement.list', { q: '危险驾驶', category: 'case_info' }),
+    );
+    expect(drunk.items.map((x) => x.id)).toEqual([legacy]);
+    const notDrunk = data(
+      await t.call('publish', 'announcement.list', { q: '危险驾驶', category: 'notice' }),
+    );
+    expect(notDrunk.items).toEqual([]);
+  });
+
+  test('When an item was stored without a category, then it reads, lists and searches as 重要案件信息', async () => {
+    expect((await t.find('announcements', { _id: legacy }))[0].category).toBeUndefined();
+    expect(data(await t.call('publish', 'announcement.get', { id: legacy }))).toMatchObject({
+      category: 'case_info',
+      categoryName: '重要案件信息',
+    });
+    const staff = data(
+      await t.call(
+        'publish',
+        'announcement.staffList',
+        { category: 'case_info', pageSize: 50 },
+        AG,
+      ),
+    );
+    expect(staff.items.map((x) => x.id)).toContain(legacy);
+    expect(staff.items.find((x) => x.id === legacy)?.categoryName).toBe('重要案件信息');
+  });
+
+  test('When staff list by category, then only their procuratorate’s items of it', async () => {
+    const notices = data(
+      await t.call('publish', 'announcement.staffList', { category: 'notice', pageSize: 50 }, AG),
+    );
+    expect(notices.items.length).toBeGreaterThanOrEqual(2); // the published one, a draft
+    expect(notices.items.every((x) => x.category === 'notice')).toBe(true);
+    expect(notices.items.every((x) => x.procuratorateId === DEMO.unit)).toBe(true);
+    expect(notices.total).toBe(notices.items.length);
+    const published = data(
+      await t.call(
+        'publish',
+        'announcement.staffList',
+        { category: 'notice', status: 'published', pageSize: 50 },
+        AG,
+      ),
+    );
+    expect(published.items.map((x) => x.id)).toEqual([notice]);
+    const caseInfo = data(
+      await t.call(
+        'publish',
+        'announcement.staffList',
+        { category: 'case_info', pageSize: 50 },
+        AG,
+      ),
+    );
+    expect(caseInfo.items.some((x) => x.category === 'notice')).toBe(false);
+    const all = data(await t.call('publish', 'announcement.staffList', { pageSize: 50 }, AG));
+    expect(caseInfo.total + notices.total).toBe(all.total);
+  });
+});

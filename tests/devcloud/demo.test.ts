@@ -154,6 +154,28 @@ test('case information disclosure is there to try: a bound citizen’s procedure
     {},
   );
   expect(JSON.stringify(announcements.result)).toContain(d.announcementId);
+  // The 检务公告 of 110105 is listed among its notices, not among important case information.
+  const notices = (
+    await cloud.invoke(
+      'publish',
+      { action: 'announcement.list', input: { category: 'notice', procuratorateId: '110105' } },
+      {},
+    )
+  ).result as Envelope<{ items: { id: string; title: string; categoryName: string }[] }>;
+  expect(notices).toMatchObject({
+    ok: true,
+    data: {
+      items: [{ id: d.noticeId, title: '关于调整来访接待时间的公告', categoryName: '检务公告' }],
+    },
+  });
+  const caseInfo = (
+    await cloud.invoke(
+      'publish',
+      { action: 'announcement.list', input: { category: 'case_info' } },
+      {},
+    )
+  ).result as Envelope<{ items: { id: string }[] }>;
+  expect(caseInfo.ok && caseInfo.data.items.map((i) => i.id)).toEqual([d.announcementId]);
   const found = (
     await cloud.invoke('publish', { action: 'document.search', input: { q: '盗窃 不起诉' } }, {})
   ).result as Envelope<{ items: { id: string }[] }>;

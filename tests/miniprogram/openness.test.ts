@@ -2,19 +2,23 @@
 // directory without logging in, opens a procuratorate, calls it and sees it on a map, and reads its
 // petition guide with the national defaults marked; the administrator edits their procuratorate's
 // entry (a bad telephone named under its field, nothing saved) and the public page shows the change;
-// others are refused. Every call runs the real `openness` function on devcloud.
+// others are refused. A procuratorate's page shows its latest 检务公告 (the `publish` function's
+// notices), or says it has none. Every call runs the real functions on devcloud.
 import { DIRECTORY_LIMITS, GUIDE_SECTION_NAMES } from '../../typings/openness';
 import { DEMO, Harness } from './harness';
 
 jest.setTimeout(120_000);
 
 const ADMIN = 'o-staff-110105-admin';
+const AG = 'o-staff-110105-ag'; // 周婷, case manager of 110105
+const AG2 = 'o-staff-110105-ag2'; // 吴敏, case manager of 110105
 
 let h: Harness;
 let directoryPage: string;
 let unitPage: string;
 let editPage: string;
 let mePage: string;
+let noticesPage: string;
 let locations: { latitude: number; longitude: number; name?: string }[] = [];
 
 beforeAll(async () => {
@@ -23,6 +27,7 @@ beforeAll(async () => {
   unitPage = h.load('public/unit/index');
   editPage = h.load('staff/unit-edit/index');
   mePage = h.load('pages/me/index');
+  noticesPage = h.load('public/announcements/index');
   // The harness has no map; record what the page asks wx.openLocation for.
   const wxApi = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
   wxApi.openLocation = (options: {
@@ -180,4 +185,66 @@ test('When the administrator edits the entry, then a bad telephone is named with
   await pub.tap('#map');
   expect(h.recorded.phoneCalls).toEqual(['010-65001111']);
   expect(locations[0]).toMatchObject({ latitude: 39.93, longitude: 116.45 });
+});
+
+/** Publishes an announcement of 110105: drafted by 周婷, approved by 吴敏. */
+async function publishAs110105(input: { category?: 'notice' | 'case_info'; title: string }) {
+  const d = await h.data(
+    'publish',
+    'announcement.save',
+    {
+      ...input,
+      body: `${input.title}。本院检察服务中心现就有关事项公告如下，请来访群众相互转告并予以支持。`,
+    },
+    AG,
+  );
+  return h.data('publish', 'announcement.approve', { id: d.id, version: d.version }, AG2);
+}
+
+test('When a procuratorate has published no 检务公告, then its page says so, with nothing to see all of', async () => {
+  h.as(null);
+  const page = await h.open(unitPage, { id: '110108' });
+  expect(page.text('#notices-empty')).toBe('本院暂未发布检务公告。');
+  expect(page.has('.notice-row')).toBe(false);
+  expect(page.has('#all-notices')).toBe(false);
+});
+
+test('When a procuratorate has published 检务公告, then its page shows the latest three (not its case information), each opening, and 查看全部 lists them all', async () => {
+  const published: string[] = [];
+  for (const title of [
+    '关于检察开放日活动安排的公告',
+    '关于春节期间来访接待安排的公告',
+    '关于启用新的来访登记系统的公告',
+    '关于调整来访接待时间的公告',
+  ]) {
+    published.push((await publishAs110105({ category: 'notice', title })).id);
+  }
+  await publishAs110105({ title: '朝阳区检察院依法对一起盗窃案提起公诉' });
+
+  h.as(null);
+  const page = await h.open(unitPage, { id: '110105' });
+  expect(page.has('#notices-empty')).toBe(false);
+  expect(page.texts('.notice-title')).toEqual([
+    '关于调整来访接待时间的公告',
+    '关于启用新的来访登记系统的公告',
+    '关于春节期间来访接待安排的公告',
+  ]);
+  expect(page.text('.notice-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await page.tap('.notice-row');
+  await page.tap('#all-notices');
+  expect(h.recorded.navigations).toEqual([
+    { kind: 'navigateTo', url: `/public/announcement/index?id=${published[3]}` },
+    {
+      kind: 'navigateTo',
+      url: '/public/announcements/index?category=notice&procuratorateId=110105',
+    },
+  ]);
+  expect(h.recorded.calls.every((c) => c.openid === null)).toBe(true);
+
+  // 查看全部: every notice of 110105, the procuratorate named in the filter.
+  const all = await h.open(noticesPage, { category: 'notice', procuratorateId: '110105' });
+  expect(all.texts('.announcement-title')).toHaveLength(4);
+  expect(all.texts('.announcement-title')).not.toContain('朝阳区检察院依法对一起盗窃案提起公诉');
+  expect(all.text('#unit-filter')).toBe('北京市朝阳区人民检察院');
+  expect(all.data.categoryName).toBe('检务公告');
 });

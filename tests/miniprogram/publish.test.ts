@@ -3,8 +3,9 @@
 // identity, and withdrawn; a legal document saved for a case, shown to the second case manager with
 // the original and masked text side by side and every masked span marked, and published; a
 // privacy-flagged case's document showing why it may never be published, with no approval; the
-// public search with its highlight in bold and the masked document naming nobody; and the entries
-// on 我的 and the service hall.
+// public search with its highlight in bold and the masked document naming nobody; 检务公告, the
+// other category of announcements, drafted with the category picker and listed apart; and the
+// entries on 我的 and the service hall.
 import { SERVICE_GROUPS } from '../../miniprogram/services';
 import * as shared from '../../miniprogram/utils/publish';
 import * as contract from '../../typings/publish';
@@ -17,6 +18,8 @@ const AG = 'o-staff-110105-ag'; // 周婷
 const AG2 = 'o-staff-110105-ag2'; // 吴敏
 
 let h: Harness;
+/** What the pages set as their title (wx.setNavigationBarTitle), in order. */
+let titles: string[] = [];
 const pages = {} as Record<
   | 'list'
   | 'edit'
@@ -43,11 +46,19 @@ beforeAll(async () => {
   pages.publicDocs = h.load('public/documents/index');
   pages.publicDoc = h.load('public/document/index');
   pages.me = h.load('pages/me/index');
+  const wxApi = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  wxApi.setNavigationBarTitle = (options: { title: string; success?: (res: unknown) => void }) => {
+    titles.push(options.title);
+    options.success?.({});
+  };
 });
 afterAll(async () => {
   await h.close();
 });
-beforeEach(() => h.reset());
+beforeEach(() => {
+  h.reset();
+  titles = [];
+});
 
 let seq = 0;
 /** A fresh case number of 朝阳 (110105). */
@@ -100,6 +111,8 @@ async function registeredCase(flags: Record<string, unknown> = {}) {
 
 describe('mirrored reference data and text pieces', () => {
   test('When the contract names document types, statuses and limits, then the pages use the same', () => {
+    expect([...shared.ANNOUNCEMENT_CATEGORIES]).toEqual([...contract.ANNOUNCEMENT_CATEGORIES]);
+    expect(shared.ANNOUNCEMENT_CATEGORY_NAMES).toEqual(contract.ANNOUNCEMENT_CATEGORY_NAMES);
     expect([...shared.DOCUMENT_TYPES]).toEqual([...contract.DOCUMENT_TYPES]);
     expect(shared.DOCUMENT_TYPE_NAMES).toEqual(contract.DOCUMENT_TYPE_NAMES);
     expect([...shared.PUBLICATION_STATUSES]).toEqual([...contract.PUBLICATION_STATUSES]);
@@ -251,6 +264,92 @@ describe('重要案件信息', () => {
       const edit = await h.as(who).open(pages.docEdit);
       expect(edit.has('#forbidden-state')).toBe(true);
     }
+  });
+});
+
+describe('检务公告', () => {
+  const title = '关于调整来访接待时间的公告';
+  const body =
+    '自下月起，本院检察服务中心来访接待时间调整为每周一至周五上午9时至12时、下午13时30分至17时30分，法定节假日除外。';
+
+  test('When a case manager picks 检务公告, then there is no case number, the list tags it, and once approved the public finds it only among 检务公告', async () => {
+    // Important case information published alongside, which the notices list must leave out.
+    const info = await h.data(
+      'publish',
+      'announcement.save',
+      { title: '朝阳区检察院依法办理一起合同诈骗案', body: `${body}（对照）` },
+      AG,
+    );
+    await h.data('publish', 'announcement.approve', { id: info.id, version: info.version }, AG2);
+
+    // 周婷 drafts a notice: the case number field goes away with the category.
+    const edit = await h.as(AG).open(pages.edit);
+    expect(edit.text('#category-value')).toBe('重要案件信息');
+    expect(edit.has('#case-number-input')).toBe(true);
+    await edit.input('#case-number-input', caseNumber());
+    await edit.change('#category-picker', 1);
+    expect(edit.text('#category-value')).toBe('检务公告');
+    expect(edit.has('#case-number-input')).toBe(false);
+    await edit.input('#title-input', title);
+    await edit.input('#body-input', body);
+    await edit.tap('#save');
+    expect(edit.has('.field-error')).toBe(false);
+    expect(edit.text('#status-name')).toBe('待审核');
+    expect(edit.text('#category-name')).toBe('检务公告');
+    const id = edit.data.item.id as string;
+    const saved = h.recorded.calls.find((c) => c.action === 'announcement.save');
+    expect(saved?.input).toMatchObject({ category: 'notice' });
+    expect(saved?.input).not.toHaveProperty('caseNumber');
+
+    // 吴敏's list tags each row with its category; she approves.
+    const list = await h.as(AG2).open(pages.list);
+    const row = list.texts('.announcement').find((t) => t.includes(title)) ?? '';
+    expect(row).toContain('检务公告');
+    expect(row).toContain('待我审核');
+    expect(list.texts('.announcement').find((t) => t.includes('合同诈骗'))).toContain(
+      '重要案件信息',
+    );
+    const review = await h.as(AG2).open(pages.edit, { id });
+    await review.tap('#approve');
+    expect(h.recorded.modals.at(-1)?.content).toContain('“检务公告”');
+    expect(review.text('#status-name')).toBe('已发布');
+
+    // The public, without logging in: the notices list holds only notices, titled 检务公告.
+    h.as(null);
+    const notices = await h.open(pages.publicList, { category: 'notice' });
+    expect(titles).toEqual(['检务公告']);
+    expect(notices.texts('.announcement-title')).toEqual([title]);
+    expect(h.recorded.calls.find((c) => c.action === 'announcement.list')?.input).toMatchObject({
+      category: 'notice',
+    });
+    await notices.input('#search-input', '来访接待');
+    await notices.tap('#search');
+    expect(notices.texts('.announcement-title')).toEqual([title]);
+    await notices.input('#search-input', '合同诈骗');
+    await notices.tap('#search');
+    expect(notices.text('#empty-state')).toContain('没有找到相关信息');
+    // 重要案件信息 (no category in the link) leaves the notice out.
+    const cases = await h.open(pages.publicList);
+    expect(cases.texts('.announcement-title')).not.toContain(title);
+    expect(cases.texts('.announcement-title')).toContain('朝阳区检察院依法办理一起合同诈骗案');
+    expect(titles.at(-1)).toBe('重要案件信息');
+
+    const detail = await h.open(pages.publicDetail, { id });
+    expect(detail.text('#category')).toBe('检务公告');
+    expect(detail.text('#title')).toBe(title);
+    expect(detail.has('#case-number')).toBe(false);
+    expect(titles.at(-1)).toBe('检务公告');
+  });
+
+  test('When a procuratorate has no notices, then the notices list says 暂无检务公告', async () => {
+    h.as(null);
+    const page = await h.open(pages.publicList, { category: 'notice', procuratorateId: '110108' });
+    expect(page.text('#empty-state')).toContain('暂无检务公告');
+    expect(page.text('#unit-filter')).toBe('北京市海淀区人民检察院');
+    expect(h.recorded.calls.find((c) => c.action === 'announcement.list')?.input).toMatchObject({
+      category: 'notice',
+      procuratorateId: '110108',
+    });
   });
 });
 
@@ -421,11 +520,12 @@ describe('entries', () => {
     expect(citizen.has('#link-documents')).toBe(false);
   });
 
-  test('When the service hall lists 案件信息公开, then 重要案件信息 and 法律文书公开 open the public pages', () => {
+  test('When the service hall lists 案件信息公开, then 重要案件信息, 检务公告 and 法律文书公开 open the public pages', () => {
     const urls = Object.fromEntries(
       SERVICE_GROUPS.flatMap((g) => g.services).map((s) => [s.key, s.url]),
     );
     expect(urls['important-cases']).toBe('/public/announcements/index');
+    expect(urls['affairs-notices']).toBe('/public/announcements/index?category=notice');
     expect(urls['legal-documents']).toBe('/public/documents/index');
   });
 });

@@ -1,21 +1,40 @@
-// 重要案件信息 (case-management staff): drafting or editing an item (title, text, the case number
-// it is about), and the two-person rule: a draft is published only by a case manager who neither
+// 信息发布 (case-management staff): drafting or editing an item (its category — 重要案件信息 or
+// 检务公告 —, title, text, and for important case information the case number it is about; a notice
+// has none, so the field is not shown for one), and the two-person rule: a draft is published only by a case manager who neither
 // drafted nor edited it (审核发布, asked first); a published item can be withdrawn (撤回, asked
 // first). Every change carries the version the page shows, so a stale page answers CONFLICT and
 // reads the item again. There is no action reading one item, so the page finds it in staffList.
-import type { AnnouncementStaffView, PublicationStatus } from '../../../typings/publish';
+import type {
+  AnnouncementCategory,
+  AnnouncementStaffView,
+  PublicationStatus,
+} from '../../../typings/publish';
 import { call, fieldErrors } from '../../utils/api';
-import { isRefusal, PUBLISH_PAGE_LIMITS, statusTagClass } from '../../utils/publish';
+import {
+  ANNOUNCEMENT_CATEGORIES,
+  ANNOUNCEMENT_CATEGORY_NAMES,
+  isRefusal,
+  PUBLISH_PAGE_LIMITS,
+  statusTagClass,
+} from '../../utils/publish';
 import { formatTime } from '../../utils/time';
 import { confirm, notice, toast } from '../../utils/ui';
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, object, { field: string }>;
+
+/** The category picker's choices, important case information first (the default). */
+const CATEGORY_OPTIONS = ANNOUNCEMENT_CATEGORIES.map((key) => ({
+  key,
+  name: ANNOUNCEMENT_CATEGORY_NAMES[key],
+}));
 
 const SCAN_SIZE = 50;
 const SCAN_PAGES = 20;
 
 interface Shown {
   id: string;
+  category: AnnouncementCategory;
+  categoryName: string;
   title: string;
   body: string;
   caseNumber: string;
@@ -32,6 +51,8 @@ interface Shown {
 function toShown(v: AnnouncementStaffView): Shown {
   return {
     id: v.id,
+    category: v.category,
+    categoryName: v.categoryName,
     title: v.title,
     body: v.body,
     caseNumber: v.caseNumber ?? '',
@@ -46,7 +67,8 @@ function toShown(v: AnnouncementStaffView): Shown {
   };
 }
 
-const ASK_APPROVE = '发布后，任何人无需登录即可在“重要案件信息”中查看此信息。确定审核发布吗？';
+const askApprove = (categoryName: string) =>
+  `发布后，任何人无需登录即可在“${categoryName}”中查看此信息。确定审核发布吗？`;
 const ASK_WITHDRAW = '撤回后，公众将不能再查看此信息，撤回不能撤销。确定撤回吗？';
 const ASK_EDIT =
   '修改他人起草的信息后，您将不能再审核发布它，需由本院另一名案件管理人员审核。确定修改吗？';
@@ -62,6 +84,9 @@ Component({
     item: null as Shown | null,
     /** The form is shown: a new item, the caller's own draft, or someone's draft they chose to edit. */
     editing: false,
+    categoryOptions: CATEGORY_OPTIONS,
+    categoryIndex: 0,
+    category: 'case_info' as AnnouncementCategory,
     title: '',
     body: '',
     caseNumber: '',
@@ -109,10 +134,25 @@ Component({
         id: item.id,
         item,
         editing: item.status === 'draft' && !item.canApprove,
+        category: item.category,
+        categoryIndex: Math.max(0, ANNOUNCEMENT_CATEGORIES.indexOf(item.category)),
         title: item.title,
         body: item.body,
         caseNumber: item.caseNumber,
         errors: {},
+        formError: '',
+      });
+    },
+
+    /** A notice has no case number: its field is hidden, and what was typed in it is not sent. */
+    onCategoryChange(e: WechatMiniprogram.PickerChange): void {
+      const option = CATEGORY_OPTIONS[Number(e.detail.value)];
+      if (!option) return;
+      this.setData({
+        category: option.key,
+        categoryIndex: Number(e.detail.value),
+        'errors.category': '',
+        'errors.caseNumber': '',
         formError: '',
       });
     },
@@ -124,13 +164,14 @@ Component({
 
     async onSave(): Promise<void> {
       if (this.data.busy) return;
-      const { item, title, body, caseNumber } = this.data;
+      const { item, category, title, body, caseNumber } = this.data;
       this.setData({ busy: 'save', errors: {}, formError: '' });
       const res = await call('publish', 'announcement.save', {
         ...(item ? { id: item.id, version: item.version } : {}),
+        category,
         title,
         body,
-        ...(caseNumber.trim() ? { caseNumber } : {}),
+        ...(category === 'case_info' && caseNumber.trim() ? { caseNumber } : {}),
       });
       this.setData({ busy: '' });
       if (res.ok) {
@@ -145,7 +186,7 @@ Component({
       const item = this.data.item;
       if (!item || this.data.busy) return;
       this.setData({ busy: 'approve', formError: '' });
-      if (!(await confirm('审核发布', ASK_APPROVE, '确认发布'))) {
+      if (!(await confirm('审核发布', askApprove(item.categoryName), '确认发布'))) {
         this.setData({ busy: '' });
         return;
       }
@@ -203,7 +244,7 @@ Component({
         return;
       }
       const errors = fieldErrors(res);
-      const shown = ['title', 'body', 'caseNumber'].some((f) => errors[f]);
+      const shown = ['category', 'title', 'body', 'caseNumber'].some((f) => errors[f]);
       this.setData({ errors, formError: shown ? '' : error.message });
     },
 

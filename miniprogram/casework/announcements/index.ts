@@ -1,5 +1,6 @@
-// 信息发布 (case-management staff): their procuratorate's important case information, drafts first,
-// by status, with 起草 for a new item. A draft someone else wrote is marked 待我审核. The function
+// 信息发布 (case-management staff): their procuratorate's announcements — important case information
+// and 检务公告, each row tagged with its category — drafts first, by status, with 起草 for a new item.
+// A draft someone else wrote is marked 待我审核. The function
 // refuses anyone but case management; the page then says so instead of a list.
 import type { AnnouncementStaffView } from '../../../typings/publish';
 import { call } from '../../utils/api';
@@ -15,6 +16,7 @@ const PAGE_SIZE = 20;
 
 interface Row {
   id: string;
+  categoryName: string;
   title: string;
   statusName: string;
   statusClass: string;
@@ -26,6 +28,7 @@ interface Row {
 function toRow(v: AnnouncementStaffView): Row {
   return {
     id: v.id,
+    categoryName: v.categoryName,
     title: v.title,
     statusName: v.statusName,
     statusClass: statusTagClass(v.status),

@@ -1,12 +1,15 @@
-// 重要案件信息 (the public, no login): one published item — title, procuratorate, case number,
-// when it was published and its text. A withdrawn or unknown item is "not found".
-import type { AnnouncementView } from '../../../typings/publish';
+// 重要案件信息 or 检务公告 (the public, no login): one published item — its category (the page's
+// title), title, procuratorate, case number, when it was published and its text. A withdrawn or
+// unknown item is "not found".
+import type { AnnouncementCategory, AnnouncementView } from '../../../typings/publish';
 import { call } from '../../utils/api';
 import { publicDetailData, publicDetailMethods } from '../../utils/publish';
 import { formatTime } from '../../utils/time';
 
 interface Shown {
   id: string;
+  category: AnnouncementCategory;
+  categoryName: string;
   title: string;
   procuratorateName: string;
   caseNumber: string;
@@ -17,6 +20,8 @@ interface Shown {
 function toShown(v: AnnouncementView): Shown {
   return {
     id: v.id,
+    category: v.category,
+    categoryName: v.categoryName,
     title: v.title,
     procuratorateName: v.procuratorateName,
     caseNumber: v.caseNumber ?? '',
@@ -36,8 +41,16 @@ Component({
   },
 
   methods: {
-    ...publicDetailMethods('item', (id) => call('publish', 'announcement.get', { id }), toShown),
+    ...publicDetailMethods(
+      'item',
+      (id) => call('publish', 'announcement.get', { id }),
+      (v: AnnouncementView) => {
+        wx.setNavigationBarTitle({ title: v.categoryName });
+        return toShown(v);
+      },
+    ),
 
+    /** Not found: to the list of important case information (the category is unknown then). */
     onList(): void {
       wx.redirectTo({ url: '/public/announcements/index' });
     },

@@ -1,10 +1,14 @@
-// 重要案件信息 (the public, no login): important case information the procuratorates published,
-// newest first, searched by keyword (the matched words in bold) and filtered by procuratorate.
+// 重要案件信息 or 检务公告 (the public, no login): the announcements of one category the
+// procuratorates published (`?category=notice` for 检务公告, otherwise important case information),
+// newest first, searched by keyword (the matched words in bold) and filtered by procuratorate
+// (`?procuratorateId=` opens it filtered, as a procuratorate's page links to its notices).
 import type { ActionOutput, ActionResult } from '../../../typings/index';
-import type { PublicListItem } from '../../../typings/publish';
+import type { AnnouncementCategory, AnnouncementListItem } from '../../../typings/publish';
 import { call } from '../../utils/api';
 import { loadMorePage, refreshPage } from '../../utils/paged';
 import {
+  ANNOUNCEMENT_CATEGORY_NAMES,
+  categoryOf,
   highlightPieces,
   publicListData,
   publicListMethods,
@@ -27,7 +31,7 @@ interface Row {
 }
 
 /** The excerpt holds 【】 around what matched only when a keyword was searched. */
-function toRow(item: PublicListItem, searched: boolean): Row {
+function toRow(item: AnnouncementListItem, searched: boolean): Row {
   return {
     id: item.id,
     title: item.title,
@@ -45,18 +49,37 @@ Component({
     ...publicListData(),
     items: [] as Row[],
     searched: '',
+    category: 'case_info' as AnnouncementCategory,
+    /** The category's name: the page's title, and what its empty state and search say. */
+    categoryName: ANNOUNCEMENT_CATEGORY_NAMES.case_info,
   },
 
   methods: {
     ...publicListMethods(),
+
+    onLoad(query: Record<string, string | undefined>): void {
+      const category = categoryOf(query.category);
+      const categoryName = ANNOUNCEMENT_CATEGORY_NAMES[category];
+      const procuratorateId = query.procuratorateId ?? '';
+      this.setData({
+        category,
+        categoryName,
+        // Named once the procuratorates are read (loadUnits).
+        ...(procuratorateId ? { procuratorateId, procuratorateName: '所选检察院' } : {}),
+      });
+      wx.setNavigationBarTitle({ title: categoryName });
+      void this.loadUnits();
+      void this.refresh();
+    },
 
     filterKey(): string {
       return `${this.data.searched}|${this.data.procuratorateId}`;
     },
 
     fetch(page: number): Promise<ListResult> {
-      const { searched, procuratorateId } = this.data;
+      const { searched, procuratorateId, category } = this.data;
       return call('publish', 'announcement.list', {
+        category,
         ...(searched ? { q: searched } : {}),
         ...(procuratorateId ? { procuratorateId } : {}),
         page,
@@ -66,7 +89,7 @@ Component({
 
     async refresh(): Promise<void> {
       const key = this.filterKey();
-      const row = (item: PublicListItem) => toRow(item, !!this.data.searched);
+      const row = (item: AnnouncementListItem) => toRow(item, !!this.data.searched);
       await refreshPage(this, (page) => this.fetch(page), row, {
         stale: () => key !== this.filterKey(),
         onError: (error) => ({ state: 'error', items: [], errorMessage: error.message }),
@@ -75,7 +98,7 @@ Component({
 
     async loadMore(): Promise<void> {
       const key = this.filterKey();
-      const row = (item: PublicListItem) => toRow(item, !!this.data.searched);
+      const row = (item: AnnouncementListItem) => toRow(item, !!this.data.searched);
       await loadMorePage(this, (page) => this.fetch(page), row, {
         stale: () => key !== this.filterKey(),
       });

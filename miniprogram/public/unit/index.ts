@@ -1,9 +1,27 @@
 // 检察院信息 (检务公开, the public, no login): one procuratorate's address, reception hours and
 // telephone (拨打电话), its location on a map (查看地图), and the petition guide 信访工作条例 art. 18
-// requires it to publish; sections it has not written come from the national rules and say so.
+// requires it to publish; sections it has not written come from the national rules and say so; and
+// its latest 检务公告 (the publish function's notices), with 查看全部 for the rest.
 import type { DirectoryEntryView, GuideSectionView } from '../../../typings/openness';
+import type { AnnouncementListItem } from '../../../typings/publish';
 import { call } from '../../utils/api';
+import { chinaDate } from '../../utils/publish';
 import { formatTime } from '../../utils/time';
+
+/** How many of the latest notices the page shows. */
+const NOTICES_SHOWN = 3;
+
+interface NoticeRow {
+  id: string;
+  title: string;
+  date: string;
+}
+
+const noticeRow = (item: AnnouncementListItem): NoticeRow => ({
+  id: item.id,
+  title: item.title,
+  date: chinaDate(item.publishedAt),
+});
 
 Component({
   data: {
@@ -15,6 +33,9 @@ Component({
     /** Some section is the national default: the page says so once. */
     hasDefaults: false,
     updatedAtText: '',
+    /** The notices load apart from the entry: their failure leaves the rest of the page as it is. */
+    noticesState: 'loading' as 'loading' | 'ready' | 'error',
+    notices: [] as NoticeRow[],
   },
 
   methods: {
@@ -29,6 +50,7 @@ Component({
         return;
       }
       this.setData({ state: 'loading' });
+      void this.loadNotices();
       const res = await call('openness', 'directory.get', { id: this.data.id });
       if (!res.ok) {
         const missing = res.error.code === 'NOT_FOUND' || res.error.code === 'BAD_REQUEST';
@@ -44,8 +66,39 @@ Component({
       });
     },
 
+    async loadNotices(): Promise<void> {
+      this.setData({ noticesState: 'loading' });
+      const res = await call('publish', 'announcement.list', {
+        category: 'notice',
+        procuratorateId: this.data.id,
+        pageSize: NOTICES_SHOWN,
+      });
+      if (!res.ok) {
+        this.setData({ noticesState: 'error', notices: [] });
+        return;
+      }
+      this.setData({
+        noticesState: 'ready',
+        notices: res.data.items.slice(0, NOTICES_SHOWN).map(noticeRow),
+      });
+    },
+
     onRetry(): void {
       void this.load();
+    },
+
+    onRetryNotices(): void {
+      void this.loadNotices();
+    },
+
+    onNotice(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {
+      wx.navigateTo({ url: `/public/announcement/index?id=${e.currentTarget.dataset.id}` });
+    },
+
+    onAllNotices(): void {
+      wx.navigateTo({
+        url: `/public/announcements/index?category=notice&procuratorateId=${this.data.id}`,
+      });
     },
 
     onCall(): void {

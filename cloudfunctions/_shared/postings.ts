@@ -1,21 +1,24 @@
 // The inverted index of what is published, kept in the database (collection search_postings), so
-// a keyword search reads the posting lists of the query's terms instead of every text.
+// a keyword search reads the posting lists of the query's terms instead of every text. Shared by
+// the publish function (scopes 'documents', 'announcements') and consultation (scope 'faqs').
 //
-// Each published item of a scope ('documents', 'announcements') has a publication number `seq`
-// (a counter in its approval transaction, so seq order is publication order). For each index term
-// (domain/search/ngram.ts: character bigrams and words of the masked text and title) and each
-// facet (`#t:<type>`, `#p:<procuratorate>`), the numbers of the items holding it are kept in
-// chunks of at most CHUNK:
+// Each published item of a scope has a publication number `seq` (nextSeq: a counter in its
+// publishing transaction, so seq order is publication order). For each index term
+// (domain/search/ngram.ts: character bigrams and words of the public text and title) and each
+// facet (`#t:<type>`, `#p:<procuratorate>`, `#k:<topic>`), the numbers of the items holding it are
+// kept in chunks of at most CHUNK:
 //
 //   <scope>:<term>        the head: { scope, term, df, last, n, ids }  (its ids are chunk 0)
 //   <scope>:<term>:<k>    chunk k ≥ 1: { scope, term, n, ids }
 //   <scope>:_stats        { scope, docs, length }  (items indexed and their total term count, for BM25)
 //
-// Ids are ASCII (w<word>, c<hex of the UTF-16 units>, f<facet>) whatever the term. Every read is
-// by _id (`_.in`, at most 100 at a time) and every write is a single-document add or a
-// `where(_id in …)` update with $push / $inc / $max: operations both CloudBase and devcloud
-// support outside transactions.
-import { isSdkError, _, db } from '../_shared/cloud';
+// Ids are ASCII (posting-ids.ts) whatever the term. Every read is by _id (`_.in`, at most 100 at a
+// time) and every write is a single-document add or a `where(_id in …)` update with $push / $inc /
+// $max: operations both CloudBase and devcloud support outside transactions.
+//
+// An item is indexed just after its publishing transaction commits (indexPublished), carrying
+// `indexed: false` until that is done; repairIndex finishes items whose indexing was cut off.
+import { isSdkError, _, db, type Transaction } from './cloud';
 import { matchesAll, score, type CorpusStats, type ParsedQuery } from '../../domain/search/ngram';
 import { chunkId, CHUNK, headId, statsId } from './posting-ids';
 
@@ -387,4 +390,91 @@ export async function readBySeq<T>(
     }
   };
   return (await Promise.all(groups(seqs, batch).map(readOne))).flat();
+}
+
+/** keywordSearch's `load`: the items of these publication numbers, of the public `fields` only. */
+export function loadBySeq<T, R>(
+  collection: string,
+  fields: Record<string, boolean>,
+  toHit: (doc: T) => R,
+): (seqs: number[]) => Promise<R[]> {
+  return (seqs) =>
+    readBySeq(seqs, async (batch) => {
+      const res = await db
+        .collection<T>(collection)
+        // By seq alone, so the seq index is the one used; the filters are checked by `accept`.
+        .where({ seq: _.in(batch) })
+        .field(fields)
+        .limit(batch.length)
+        .get();
+      return res.data.map(toHit);
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication numbers, indexing after publication and its repair path
+
+const COUNTERS = 'counters';
+
+/**
+ * The next publication number of a scope, in the publishing transaction (counter document
+ * `publish-<scope>`): publication order, no two items the same number.
+ */
+export async function nextSeq(t: Transaction, scope: string): Promise<number> {
+  const id = `publish-${scope}`;
+  const current = (await t.collection<{ value: number }>(COUNTERS).doc(id).get()).data;
+  const value = (current?.value ?? 0) + 1;
+  await t.collection(COUNTERS).doc(id).set({ data: { scope, value } });
+  return value;
+}
+
+/** A published item as the indexer sees it. */
+export interface Indexable {
+  _id: string;
+  seq?: number | null;
+  indexed?: boolean;
+}
+
+/**
+ * Puts a just-published item into the postings (after its publication committed), then marks it
+ * `indexed` — a conditional update, so the scope's statistics count it once even when two runs
+ * race. Safe to run again (indexItem).
+ */
+export async function indexPublished(
+  collection: string,
+  scope: string,
+  item: Indexable,
+  terms: string[],
+  length: number,
+) {
+  if (item.seq === null || item.seq === undefined) return;
+  await indexItem(scope, item.seq, terms);
+  const r = await db
+    .collection(collection)
+    .where({ _id: item._id, indexed: false })
+    .update({ data: { indexed: true } });
+  if (r.stats.updated === 1) await countItem(scope, length);
+}
+
+/**
+ * The repair path: published items whose indexing did not finish (the function stopped between
+ * the publication's commit and the end of indexing), oldest first, a few at a time, within
+ * `budgetMs`. Run after every publication (of any item of the scope) and by staff lists.
+ */
+export async function repairIndex<T extends Indexable>(
+  collection: string,
+  index: (item: T) => Promise<void>,
+  budgetMs: number,
+) {
+  const started = Date.now();
+  const res = await db
+    .collection<T>(collection)
+    .where({ indexed: false })
+    .orderBy('publishedAt', 'asc')
+    .limit(3)
+    .get();
+  for (const item of res.data) {
+    if (Date.now() - started > budgetMs) return;
+    await index(item);
+  }
 }
