@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { PetitionStatus } from '../typings/petition';
 import type { DevCloud } from './index';
 import { call, createDisclosureDemo, type DisclosureDemo } from './demo-disclosure';
+import { createLiaisonDemo, type LiaisonDemo } from './demo-liaison';
 
 export const DEMO_UNIT = '110105';
 
@@ -49,6 +50,8 @@ export interface DemoSummary {
   procuratorateId: string;
   /** Case information disclosure (#6): cases, bindings, slots, an appointment, publications. */
   disclosure: DisclosureDemo;
+  /** Deputies and supervisors (#7): bindings, opinions, a complaint, an unused invitation. */
+  liaison: LiaisonDemo;
   petitions: DemoPetition[];
   suggestions: DemoSuggestion[];
   /** OPENIDs given a real-name profile. */
@@ -486,10 +489,12 @@ export async function createDemoActivity(cloud: DevCloud): Promise<DemoSummary> 
   );
 
   const disclosure = await createDisclosureDemo(cloud);
+  const liaison = await createLiaisonDemo(cloud, disclosure.cases[0].caseNumber);
 
   return {
     procuratorateId: DEMO_UNIT,
     disclosure,
+    liaison,
     petitions,
     suggestions,
     profiles: [P.citizen, P.lawyer],
@@ -527,6 +532,8 @@ export function describeDemo(demo: DemoSummary): string {
     `profiles for ${demo.profiles.join(' and ')}, none for ${demo.withoutProfile}; ` +
     `staff inboxes: o-staff-${demo.procuratorateId}-registrar, -leader, -handler; ` +
     `${demo.disclosure.cases.length} cases (o-citizen-1 and o-lawyer-1 bound), a booked file ` +
-    `reading, a published announcement and document; case managers o-staff-${demo.procuratorateId}-ag, -ag2`
+    `reading, a published announcement, 检务公告 and document; case managers o-staff-${demo.procuratorateId}-ag, -ag2; ` +
+    `人大代表 o-deputy-1 and 人民监督员 o-supervisor-1 bound, with an opinion replied, one waiting and a ` +
+    `complaint in hand; an unused invitation for ${demo.liaison.unused.name}: ${demo.liaison.unused.code}`
   );
 }

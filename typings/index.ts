@@ -4,6 +4,7 @@ import type { InputOf, OutputOf } from './contract';
 import { cases } from './cases';
 import { consultation } from './consultation';
 import { laws } from './laws';
+import { liaison } from './liaison';
 import { openness } from './openness';
 import { petition } from './petition';
 import { publish } from './publish';
@@ -18,6 +19,7 @@ export const contract = {
   laws,
   openness,
   consultation,
+  liaison,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,3 +49,4 @@ export * from './publish';
 export * from './laws';
 export * from './openness';
 export * from './consultation';
+export * from './liaison';

@@ -60,6 +60,14 @@ function keys(): Keys {
   return cached;
 }
 
+/**
+ * A keyed hash of a secret the database must not hold in clear (an invitation code): equal for
+ * equal values of one purpose, of no use for guessing without the key.
+ */
+export function secretHash(purpose: string, value: string): string {
+  return createHmac('sha256', keys().lookup).update(`${purpose}\n${value}`, 'utf8').digest('hex');
+}
+
 /** Equal for equal (normalised) ID numbers; reveals nothing without the key. */
 export function idNumberHash(idNumber: string): string {
   return createHmac('sha256', keys().lookup).update(idNumber, 'utf8').digest('hex');

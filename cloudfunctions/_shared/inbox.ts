@@ -17,6 +17,8 @@ export async function statusInbox<
   procuratorateId: string;
   statuses: readonly S[];
   input: { status?: S; page: number; pageSize: number };
+  /** Further equality conditions (e.g. `{ kind }`), on every query alike. */
+  scope?: Record<string, unknown>;
   item: (doc: D, unit: string) => I;
 }): Promise<{
   items: I[];
@@ -27,7 +29,8 @@ export async function statusInbox<
 }> {
   const { procuratorateId, input } = args;
   const col = () => db.collection<D>(args.collection);
-  const filter = input.status ? { procuratorateId, status: input.status } : { procuratorateId };
+  const base = { ...args.scope, procuratorateId };
+  const filter = input.status ? { ...base, status: input.status } : base;
   const [list, ...totals] = await Promise.all([
     col()
       .where(filter)
@@ -35,7 +38,11 @@ export async function statusInbox<
       .skip((input.page - 1) * input.pageSize)
       .limit(input.pageSize)
       .get(),
-    ...args.statuses.map((status) => col().where({ procuratorateId, status }).count()),
+    ...args.statuses.map((status) =>
+      col()
+        .where({ ...base, status })
+        .count(),
+    ),
   ]);
   const counts = Object.fromEntries(args.statuses.map((s, i) => [s, totals[i].total])) as Record<
     S,

@@ -98,6 +98,19 @@ export function dueAfter(from: Date, span: Span, cal: WorkCalendar, rules: Deadl
   return endOfDay(last);
 }
 
+/** How a time limit stands at `now`: met (in time or late), overdue, due soon or on time. */
+export function standing(
+  due: Date,
+  metAt: Date | null,
+  now: Date,
+  rules: Pick<DeadlineRules, 'dueSoonDays'>,
+): DeadlineState {
+  if (metAt) return metAt.getTime() <= due.getTime() ? 'met' : 'met_late';
+  if (now.getTime() > due.getTime()) return 'overdue';
+  if (due.getTime() - now.getTime() <= rules.dueSoonDays * 24 * 3600_000) return 'due_soon';
+  return 'on_time';
+}
+
 type Loose = Partial<{
   acceptedAt: Date;
   proceduralRepliedAt: Date;
@@ -142,11 +155,7 @@ export function deadlinesOf(
     party: Deadline['party'] = 'staff',
   ) => {
     if (!metAt && ended) return; // the obligation ended with the petition here
-    let state: DeadlineState;
-    if (metAt) state = metAt.getTime() <= due.getTime() ? 'met' : 'met_late';
-    else if (now.getTime() > due.getTime()) state = 'overdue';
-    else if (due.getTime() - now.getTime() <= rules.dueSoonDays * 24 * 3600_000) state = 'due_soon';
-    else state = 'on_time';
+    const state = standing(due, metAt, now, rules);
     out.push({
       key,
       name: DEADLINE_NAMES[key],

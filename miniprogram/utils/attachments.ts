@@ -260,3 +260,21 @@ export function attachmentMethods(folder: string, tokenKey: string, errorKey: st
     },
   };
 }
+
+/** Opens a stored file by its temporary link: a photo in the viewer, anything else as a document. */
+export function openStoredFile(file: { name: string; url: string | null }): void {
+  if (!file.url) {
+    toast('该文件已不存在');
+    return;
+  }
+  const url = file.url;
+  if (/\.(jpe?g|png|gif|webp|bmp|heic)$/i.test(file.name)) {
+    wx.previewImage({ urls: [url], current: url });
+    return;
+  }
+  wx.downloadFile({
+    url,
+    success: (res) => wx.openDocument({ filePath: res.tempFilePath, showMenu: true }),
+    fail: () => toast('文件打开失败，请稍后重试'),
+  });
+}

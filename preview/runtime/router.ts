@@ -360,7 +360,9 @@ export function reLaunch(url: string) {
   while (stack.length > 0) unload(stack.pop() as PageEntry);
   for (const entry of [...tabPages.values()]) unload(entry);
   tabPages.clear();
-  const entry = createPage(route, isTab(route) ? {} : query);
+  // WeChat passes the query to a tab page on launch and reLaunch (only switchTab carries none):
+  // the official account's deep links (pages/index/index?service=…) rely on it.
+  const entry = createPage(route, query);
   if (isTab(route)) tabPages.set(route, entry);
   stack.push(entry);
   loadAndShow(entry);

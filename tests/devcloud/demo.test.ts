@@ -190,3 +190,41 @@ test('case information disclosure is there to try: a bound citizen’s procedure
   expect(doc.data.text).toContain('被害人孙某');
   expect(doc.data.text).not.toMatch(/孙丽|110105199406123317|13522223333|农光里/);
 });
+
+test('deputies and supervisors are there to try: the bound deputy’s opinions, the supervisor’s complaint, the staff inbox and an unused invitation', async () => {
+  const l = demo!.liaison;
+  const deputy = await call<{ items: { id: string; status: string }[] }>(
+    'liaison',
+    'mine',
+    {},
+    'o-deputy-1',
+  );
+  expect(deputy.items.map((i) => [i.id, i.status]).sort()).toEqual(
+    [
+      [l.repliedOpinionId, 'replied'],
+      [l.waitingOpinionId, 'submitted'],
+    ].sort(),
+  );
+  const complaint = await call<{ status: string; kind: string }>(
+    'liaison',
+    'get',
+    { id: l.complaintId },
+    'o-supervisor-1',
+  );
+  expect(complaint).toMatchObject({ status: 'handling', kind: 'complaint' });
+  const inbox = await call<{ counts: Record<string, number> }>(
+    'liaison',
+    'inbox',
+    {},
+    DEMO_PEOPLE.registrar,
+  );
+  expect(inbox.counts).toEqual({ submitted: 1, handling: 1, replied: 1 });
+  expect(l.unused.code).toMatch(/^[A-Z0-9]{8}$/);
+  const member = await call<{ role: string }>(
+    'liaison',
+    'invitation.redeem',
+    { code: l.unused.code, name: l.unused.name },
+    'o-demo-new-member',
+  );
+  expect(member.role).toBe('member');
+});

@@ -25,7 +25,13 @@ const allPages = [
 
 test('When app.json is read, then the home and 我的 are in the main package and the rest split by audience', () => {
   expect(app.pages).toEqual(['pages/index/index', 'pages/me/index']);
-  expect(app.subPackages.map((p) => p.root)).toEqual(['citizen', 'staff', 'casework', 'public']);
+  expect(app.subPackages.map((p) => p.root)).toEqual([
+    'citizen',
+    'staff',
+    'casework',
+    'public',
+    'liaison',
+  ]);
   expect(app.tabBar.list.map((t) => t.pagePath)).toEqual(app.pages);
   for (const p of app.subPackages) expect(p.pages.length).toBeGreaterThan(0);
 });

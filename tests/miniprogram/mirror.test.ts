@@ -18,6 +18,8 @@ import {
 } from '../../miniprogram/utils/suggestion';
 import { STAFF_ROLE_NAMES as CONTRACT_ROLE_NAMES } from '../../typings/contract';
 import * as contract from '../../typings/supervision';
+import * as liaisonPages from '../../miniprogram/utils/liaison';
+import * as liaisonContract from '../../typings/liaison';
 
 const root = join(__dirname, '..', '..');
 const miniprogram = join(root, 'miniprogram');
@@ -155,6 +157,30 @@ describe('mirrored appointment data (booking, 我的预约 and 预约办理 page
       Array.from({ length: n }, (_, i) => ({ start: '09:00', end: '10:00', capacity: i + 1 }));
     expect(day(many(L.periodsMax))).toBe(true);
     expect(day(many(L.periodsMax + 1))).toBe(false);
+  });
+});
+
+describe('mirrored liaison data (deputies’, members’ and supervisors’ pages, 代表委员与监督员事项)', () => {
+  test('When the contract names roles, kinds, statuses, reply methods and invitation statuses, then the liaison pages use the same names', () => {
+    expect(liaisonPages.LIAISON_ROLE_NAMES).toEqual(liaisonContract.LIAISON_ROLE_NAMES);
+    expect(liaisonPages.LIAISON_KIND_NAMES).toEqual(liaisonContract.LIAISON_KIND_NAMES);
+    expect(liaisonPages.LIAISON_STATUS_NAMES).toEqual(liaisonContract.LIAISON_STATUS_NAMES);
+    expect([...liaisonPages.LIAISON_REPLY_METHODS]).toEqual([
+      ...liaisonContract.LIAISON_REPLY_METHODS,
+    ]);
+    expect(liaisonPages.LIAISON_REPLY_METHOD_NAMES).toEqual(
+      liaisonContract.LIAISON_REPLY_METHOD_NAMES,
+    );
+    expect(liaisonPages.INVITATION_STATUS_NAMES).toEqual(liaisonContract.INVITATION_STATUS_NAMES);
+  });
+
+  test('When the contract lists the supervision matters, then the complaint form offers exactly those, in order, with the same names', () => {
+    expect([...liaisonPages.SUPERVISION_MATTERS]).toEqual([...liaisonContract.SUPERVISION_MATTERS]);
+    expect(liaisonPages.SUPERVISION_MATTER_NAMES).toEqual(liaisonContract.SUPERVISION_MATTER_NAMES);
+  });
+
+  test('When the contract limits names, topics, contents, replies, reasons and validity, then the liaison pages state the same limits', () => {
+    expect(liaisonPages.LIAISON_LIMITS).toEqual(liaisonContract.LIAISON_LIMITS);
   });
 });
 

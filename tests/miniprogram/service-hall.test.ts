@@ -35,6 +35,7 @@ const ALL_SERVICES = [
   '案件程序性信息查询',
   '辩护与代理预约',
   '重要案件信息',
+  '检务公告',
   '法律文书公开',
   '代表委员意见建议',
   '人民监督员监督案件',
@@ -49,38 +50,22 @@ describe('service hall', () => {
     expect(page.texts('.tile-name')).toEqual(ALL_SERVICES);
   });
 
-  test('When the hall is shown, then the nine petition kinds, the laws library, the directory of procuratorates, the suggestion box and its query are open and the rest say 即将开放', async () => {
+  test('When the hall is shown, then every service is open: none says 即将开放', async () => {
     const page = await h.open(hall);
-    const names = page.texts('.tile-name');
-    const soon = page.texts('.tile-soon .tile-name');
-    const open = [
-      ...ALL_SERVICES.slice(0, 9),
-      '视频接访',
-      '法律咨询',
-      '法律法规查询',
-      '检察院名录',
-      '案件程序性信息查询',
-      '辩护与代理预约',
-      '重要案件信息',
-      '法律文书公开',
-      '意见建议箱',
-      '意见建议查询',
-    ];
-    expect(names.filter((n) => !soon.includes(n))).toEqual(open);
-    expect(page.count('.tag-soon')).toBe(ALL_SERVICES.length - open.length);
+    expect(page.texts('.tile-name')).toEqual(ALL_SERVICES);
+    expect(page.texts('.tile-soon .tile-name')).toEqual([]);
+    expect(page.count('.tag-soon')).toBe(0);
   });
 
-  test('When a coming-soon service is tapped, then a notice says it opens soon and nothing is opened', async () => {
+  test('When 代表委员意见建议 or 人民监督员监督案件 is tapped, then the deputies’ and supervisors’ page opens', async () => {
     const page = await h.open(hall);
-    const index = page.texts('.tile-name').indexOf('代表委员意见建议');
-    await page.tap('.service', index);
-    expect(h.recorded.modals).toEqual([
-      expect.objectContaining({
-        title: '即将开放',
-        content: expect.stringContaining('代表委员意见建议'),
-      }),
+    await page.tap('.service', page.texts('.tile-name').indexOf('代表委员意见建议'));
+    await page.tap('.service', page.texts('.tile-name').indexOf('人民监督员监督案件'));
+    expect(h.recorded.navigations.map((n) => n.url)).toEqual([
+      '/liaison/home/index',
+      '/liaison/home/index',
     ]);
-    expect(h.recorded.navigations).toEqual([]);
+    expect(h.recorded.modals).toEqual([]);
   });
 
   test('When a petition service is tapped, then the petition form of that kind opens', async () => {
@@ -106,6 +91,14 @@ describe('service hall', () => {
     await page.tap('.service', page.texts('.tile-name').indexOf('法律咨询'));
     expect(h.recorded.navigations).toEqual([
       { kind: 'navigateTo', url: '/citizen/consult-ask/index' },
+    ]);
+  });
+
+  test('When 检务公告 is tapped, then the public list of procuratorial affairs announcements opens', async () => {
+    const page = await h.as(null).open(hall);
+    await page.tap('.service', page.texts('.tile-name').indexOf('检务公告'));
+    expect(h.recorded.navigations).toEqual([
+      { kind: 'navigateTo', url: '/public/announcements/index?category=notice' },
     ]);
   });
 
@@ -177,6 +170,34 @@ describe('我的', () => {
     expect(h.recorded.navigations.map((n) => n.url)).toEqual([
       '/citizen/consult-mine/index',
       '/staff/consult-inbox/index',
+    ]);
+  });
+
+  test('When 我的 is opened, then everyone has 身份绑定与我提交的事项, only registrars, handlers and leaders 代表委员与监督员事项, and only administrators 代表委员邀请码 (liaison)', async () => {
+    const citizen = await h.as(DEMO.citizen).open(me);
+    expect(citizen.text('#link-liaison')).toContain('身份绑定与我提交的事项');
+    expect(citizen.has('#link-liaison-inbox')).toBe(false);
+    expect(citizen.has('#link-invitations')).toBe(false);
+    await citizen.tap('#link-liaison');
+
+    for (const openid of [DEMO.registrar, DEMO.handler, DEMO.leader]) {
+      const staff = await h.as(openid).open(me);
+      expect(staff.text('#link-liaison-inbox')).toContain('代表委员与监督员事项');
+      expect(staff.has('#link-invitations')).toBe(false);
+      expect(staff.has('#link-liaison')).toBe(true);
+    }
+    const registrar = await h.as(DEMO.registrar).open(me);
+    await registrar.tap('#link-liaison-inbox');
+
+    const admin = await h.as('o-staff-110105-admin').open(me);
+    expect(admin.text('#link-invitations')).toContain('代表委员邀请码');
+    expect(admin.has('#link-liaison-inbox')).toBe(false);
+    await admin.tap('#link-invitations');
+
+    expect(h.recorded.navigations.map((n) => n.url)).toEqual([
+      '/liaison/home/index',
+      '/staff/liaison-inbox/index',
+      '/staff/invitations/index',
     ]);
   });
 

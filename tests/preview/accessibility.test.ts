@@ -32,6 +32,10 @@ interface Screen {
 
 const MISSING_ID = 'sg00000000000000000000000000000000';
 
+/** The deputy and supervisor the liaison screens bind (liaisonMember). */
+const LIAISON_DEPUTY = 'o-liaison-a11y-deputy';
+const LIAISON_SUPERVISOR = 'o-liaison-a11y-supervisor';
+
 const SCREENS: Screen[] = [
   {
     name: '服务大厅（群众）',
@@ -873,6 +877,133 @@ const SCREENS: Screen[] = [
     shows: '#faq-q',
   },
   // ---- end of 法律咨询 (consult) ----
+  // ---- 代表委员与人民监督员 (liaison) ----
+  {
+    name: '代表委员（liaison）：未绑定',
+    as: 'o-liaison-a11y-nobody',
+    path: () => '/liaison/home/index',
+    shows: '#bind-form',
+  },
+  {
+    name: '代表委员（liaison）：邀请码错误',
+    as: 'o-liaison-a11y-nobody',
+    path: () => '/liaison/home/index',
+    shows: '#error-code',
+    prepare: async (p) => {
+      await p.type(/^邀请码/, 'ABCDEFGH');
+      await p.type(/^姓名/, '张三');
+      await p.tap('绑定身份');
+    },
+  },
+  {
+    name: '代表委员（liaison）：已绑定与我提交的事项',
+    as: LIAISON_DEPUTY,
+    path: () => '/liaison/home/index',
+    shows: '#list-footer',
+    prepare: async (p) => {
+      await liaisonOpinion(p, 'handling');
+      await p.launch('/liaison/home/index', { as: LIAISON_DEPUTY });
+    },
+  },
+  {
+    name: '提交意见建议（liaison）：字段错误',
+    as: LIAISON_DEPUTY,
+    path: () => '/liaison/submit/index',
+    shows: '#error-title',
+    prepare: async (p) => {
+      await liaisonMember(p, LIAISON_DEPUTY, 'deputy');
+      await p.launch('/liaison/submit/index', { as: LIAISON_DEPUTY });
+      await p.waitForData('state', 'form');
+      await p.tap('提交');
+      await p.subscribe('reject');
+      await p.tap('提交');
+    },
+  },
+  {
+    name: '提交案件监督申诉（liaison）：空白表单',
+    as: LIAISON_SUPERVISOR,
+    path: () => '/liaison/submit/index',
+    shows: '#field-caseNumber',
+    prepare: async (p) => {
+      await liaisonMember(p, LIAISON_SUPERVISOR, 'supervisor');
+      await p.launch('/liaison/submit/index', { as: LIAISON_SUPERVISOR });
+    },
+  },
+  {
+    name: '事项详情（liaison）：线下答复',
+    as: LIAISON_DEPUTY,
+    path: () => '/liaison/detail/index',
+    shows: '#reply',
+    prepare: async (p) => {
+      const id = await liaisonOpinion(p, 'replied');
+      await p.launch(`/liaison/detail/index?id=${id}`, { as: LIAISON_DEPUTY });
+    },
+    readOnly: true,
+  },
+  {
+    name: '事项详情（liaison）：未找到',
+    as: 'o-liaison-a11y-nobody',
+    path: () => '/liaison/detail/index?id=lz000000000000000000000000000000',
+    shows: '#missing-state',
+    readOnly: true,
+  },
+  {
+    name: '代表委员与监督员事项（liaison）：待分办',
+    as: DEMO.registrar,
+    path: () => '/staff/liaison-inbox/index',
+    shows: '#list-footer',
+    prepare: async (p) => {
+      await liaisonOpinion(p, 'submitted');
+      await p.launch('/staff/liaison-inbox/index', { as: DEMO.registrar });
+    },
+  },
+  {
+    name: '代表委员与监督员事项（liaison）：群众无权查看',
+    as: DEMO.citizen,
+    path: () => '/staff/liaison-inbox/index',
+    shows: '#forbidden-state',
+    readOnly: true,
+  },
+  {
+    name: '事项办理（liaison）：分办与认定复杂件',
+    as: DEMO.leader,
+    path: () => '/staff/liaison-item/index',
+    shows: '#complex-form',
+    prepare: async (p) => {
+      const id = await liaisonOpinion(p, 'submitted');
+      await p.launch(`/staff/liaison-item/index?id=${id}`, { as: DEMO.leader });
+    },
+  },
+  {
+    name: '事项办理（liaison）：线下答复表单',
+    as: DEMO.handler,
+    path: () => '/staff/liaison-item/index',
+    shows: '#field-repliedOn',
+    prepare: async (p) => {
+      const id = await liaisonOpinion(p, 'handling');
+      await p.launch(`/staff/liaison-item/index?id=${id}`, { as: DEMO.handler });
+      await p.pick(/^答复方式/, '电话答复');
+    },
+  },
+  {
+    name: '代表委员邀请码（liaison）：签发后',
+    as: DEMO.admin,
+    path: () => '/staff/invitations/index',
+    shows: '#issued',
+    prepare: async (p) => {
+      await p.type(/^姓名/, '周建民');
+      await p.pick(/^身份/, '政协委员');
+      await p.tap('签发邀请码');
+    },
+  },
+  {
+    name: '代表委员邀请码（liaison）：非管理员无权',
+    as: DEMO.handler,
+    path: () => '/staff/invitations/index',
+    shows: '#forbidden-state',
+    readOnly: true,
+  },
+  // ---- end of 代表委员与人民监督员 (liaison) ----
 ];
 
 // ---- 信息发布与文书公开 (publish): who the screens above act as, and their data ----
@@ -1133,6 +1264,57 @@ async function caseDemoCall<T = { id: string }>(
   };
   if (!out.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(out.error)}`);
   return out.data;
+}
+
+// ---- 代表委员与人民监督员 (liaison) setup ----
+
+/** Binds `openid` as a deputy or supervisor by an invitation of 110105's administrator, once. */
+async function liaisonMember(p: Preview, openid: string, role: 'deputy' | 'supervisor') {
+  const me = await caseDemoCall<{ member: unknown }>(p, 'liaison', 'member.me', openid, {});
+  if (me.member) return;
+  const name = role === 'deputy' ? '林建国' : '何静';
+  const { code } = await caseDemoCall<{ code: string }>(
+    p,
+    'liaison',
+    'invitation.issue',
+    DEMO.admin,
+    { name, role },
+  );
+  await caseDemoCall(p, 'liaison', 'invitation.redeem', openid, { code, name });
+}
+
+let liaisonSeq = 0;
+
+/** An opinion of the deputy to 110105, submitted, assigned to 张华, or answered by letter. */
+async function liaisonOpinion(
+  p: Preview,
+  step: 'submitted' | 'handling' | 'replied',
+): Promise<string> {
+  await liaisonMember(p, LIAISON_DEPUTY, 'deputy');
+  liaisonSeq += 1;
+  const { id } = await caseDemoCall(p, 'liaison', 'opinion.submit', LIAISON_DEPUTY, {
+    procuratorateId: '110105',
+    title: '关于加强校园周边治安的建议',
+    content:
+      '近期多名家长反映学校周边存在欺凌和敲诈现象，建议会同公安、教育部门开展专项治理，并在学校开展法治宣传。',
+    notify: false,
+    clientToken: `a11y-liaison-${Date.now()}-${liaisonSeq}`,
+  });
+  if (step !== 'submitted') {
+    await caseDemoCall(p, 'liaison', 'assign', DEMO.registrar, {
+      id,
+      handlerId: 'st-110105-handler',
+    });
+  }
+  if (step === 'replied') {
+    await caseDemoCall(p, 'liaison', 'reply', DEMO.handler, {
+      id,
+      method: 'letter',
+      content: '我院已书面函复：已会同有关部门制定校园周边专项治理方案，下学期开展法治进校园巡讲。',
+      repliedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    });
+  }
+  return id;
 }
 
 /** A small image stored as `openid` would upload it; answers its fileID. */

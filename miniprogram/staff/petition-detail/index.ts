@@ -10,6 +10,7 @@ import type {
   RefusalGround,
 } from '../../../typings/petition';
 import { call } from '../../utils/api';
+import { openStoredFile } from '../../utils/attachments';
 import { filedFormRows } from '../../utils/petition-citizen';
 import {
   PETITION_CHANNEL_NAMES,
@@ -494,20 +495,7 @@ Component({
 
     onOpenFile(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>): void {
       const file = this.data.files[e.currentTarget.dataset.index];
-      if (!file || !file.url) {
-        toast('该文件已不存在');
-        return;
-      }
-      const url = file.url;
-      if (/\.(jpe?g|png|gif|webp|bmp)$/i.test(file.name)) {
-        wx.previewImage({ urls: [url], current: url });
-        return;
-      }
-      wx.downloadFile({
-        url,
-        success: (res) => wx.openDocument({ filePath: res.tempFilePath, showMenu: true }),
-        fail: () => toast('文件打开失败，请稍后重试'),
-      });
+      openStoredFile(file ?? { name: '', url: null });
     },
 
     // ---------------------------------------------------------------------------------------
