@@ -5,7 +5,16 @@
 // Rules and proofs per role: DOMAIN.md "Case information disclosure".
 import { z } from 'zod';
 import { action, output } from './contract';
-import { id, oneOf, optionalText, pagination, picked, text, type Page } from './fields';
+import {
+  clientToken,
+  id,
+  oneOf,
+  optionalText,
+  pagination,
+  picked,
+  text,
+  type Page,
+} from './fields';
 
 // ---------------------------------------------------------------------------------------------
 // Cases
@@ -401,7 +410,7 @@ export const bookInput = z
     bindingId: id('绑定的案件').optional(),
     /** What the lawyer asks for, or what the petitioner wants to raise. */
     note: text('预约事由', { min: 5, max: 500 }),
-    clientToken: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '提交标识格式不正确'),
+    clientToken,
   })
   .strict();
 

@@ -5,7 +5,7 @@
 // Supreme Procuratorate has no staff registered here.
 import { z } from 'zod';
 import { action, output } from './contract';
-import { flag, id, oneOf, pagination, text, type Page } from './fields';
+import { clientToken, flag, id, oneOf, pagination, text, type Page } from './fields';
 
 export const CONSULTATION_TOPICS = [
   '刑事',
@@ -88,10 +88,6 @@ export interface FaqListItem {
   answerExcerpt: string;
   publishedAt: string;
 }
-
-const clientToken = z
-  .string({ error: '缺少提交标识' })
-  .regex(/^[A-Za-z0-9-]{8,64}$/, '提交标识格式不正确');
 
 export const consultation = {
   ask: action({

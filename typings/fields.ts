@@ -65,6 +65,14 @@ export function flag(label: string) {
   return z.boolean({ error: `请选择是否${label}` });
 }
 
+/**
+ * Generated once per form by the page: a second tap (or a retry after a timeout) with the same
+ * token files nothing new.
+ */
+export const clientToken = z
+  .string({ error: '缺少提交标识' })
+  .regex(/^[A-Za-z0-9-]{8,64}$/, '提交标识格式不正确');
+
 /** Page numbers start at 1; page sizes are capped so one call never reads much. */
 export const pagination = {
   page: z.number({ error: '页码应为数字' }).int('页码应为整数').min(1, '页码从1开始').default(1),

@@ -8,7 +8,7 @@
 // complaint's limit is ours, see docs/architecture.md "External supervision").
 import { z } from 'zod';
 import { action, output } from './contract';
-import { flag, id, oneOf, pagination, picked, text, type Page } from './fields';
+import { clientToken, flag, id, oneOf, pagination, picked, text, type Page } from './fields';
 import { cloudFile, type DeadlineState } from './petition';
 
 export const LIAISON_ROLES = ['deputy', 'member', 'supervisor'] as const;
@@ -203,10 +203,6 @@ export interface AssigneeView {
   /** Why they must not handle it (recusal), or null. */
   conflict: string | null;
 }
-
-const clientToken = z
-  .string({ error: '缺少提交标识' })
-  .regex(/^[A-Za-z0-9-]{8,64}$/, '提交标识格式不正确');
 
 const attachments = z
   .array(cloudFile('附件'), { error: '附件格式不正确' })

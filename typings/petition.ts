@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { calendarActions } from './calendar';
 import { personName, residentIdNumber } from './account';
 import { action, output } from './contract';
-import { id, mobile, oneOf, optionalText, pagination, picked, text, type Page } from './fields';
+import {
+  clientToken,
+  id,
+  mobile,
+  oneOf,
+  optionalText,
+  pagination,
+  picked,
+  text,
+  type Page,
+} from './fields';
 import { petitionStatsInput, type PetitionStats } from './petition-stats';
 import { petitionDossierInput, type PetitionDossierView } from './petition-dossier';
 
@@ -244,10 +254,7 @@ const common = {
     .array(cloudFile('附件'), { error: '附件格式不正确' })
     .max(L.attachmentsMax, `附件最多${L.attachmentsMax}个`)
     .default([]),
-  /** Generated once per form by the page: a second tap with the same token files nothing new. */
-  clientToken: z
-    .string({ error: '缺少提交标识' })
-    .regex(/^[A-Za-z0-9-]{8,64}$/, '提交标识格式不正确'),
+  clientToken,
 };
 
 const description = (label: string) =>

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { action, output } from './contract';
 import {
+  clientToken,
   flag,
   id,
   oneOf,
@@ -99,10 +100,7 @@ export const supervision = {
           .strict()
           .optional(),
         notify: flag('接收回复通知'),
-        /** Generated once per form by the page: a second tap with the same token files nothing new. */
-        clientToken: z
-          .string({ error: '缺少提交标识' })
-          .regex(/^[A-Za-z0-9-]{8,64}$/, '提交标识格式不正确'),
+        clientToken,
       })
       .strict(),
     output: output<{ id: string; queryCode: string; duplicate: boolean }>(),

@@ -8,7 +8,6 @@ import {
   APPOINTMENT_STATUS_NAMES,
   APPOINTMENT_TYPE_NAMES,
   type AppointmentStaffView,
-  type AppointmentView,
   type cases,
 } from '../../typings/cases';
 import type { Page } from '../../typings/fields';
@@ -17,6 +16,7 @@ import { appendAudit, auditEntry } from '../_shared/audit';
 import { db } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
 import { dispatchOne, notification } from '../_shared/outbox';
+import { ownPage, unitNames } from '../_shared/inbox';
 import { withRetries } from '../_shared/transaction';
 import {
   appointmentView,
@@ -27,7 +27,6 @@ import {
   loadAppointment,
   onlineReadingExclusion,
   staffView,
-  unitNames,
 } from './booking';
 import { slotsList, slotsSet, slotStartsAt } from './slots';
 import { APPOINTMENTS, appointments, cases as caseDocs, type AppointmentDoc } from './store';
@@ -45,27 +44,14 @@ type Defs = Pick<
 
 const CONFLICT_MESSAGE = '该预约已被他人处理，请刷新后再试';
 
-const mine: Handler<Defs['appointments.mine']> = async ({ input, ctx }) => {
-  const where = appointments().where({ openid: ctx.openid });
-  const [list, count] = await Promise.all([
-    where
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    where.count(),
-  ]);
-  const names = await unitNames(list.data.map((d) => d.procuratorateId));
-  const page: Page<AppointmentView> = {
-    items: list.data.map((d) =>
-      appointmentView(d, names.get(d.procuratorateId) ?? '', ctx.now, ctx.openid),
-    ),
-    total: count.total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-  return page;
-};
+const mine: Handler<Defs['appointments.mine']> = async ({ input, ctx }) =>
+  ownPage({
+    collection: APPOINTMENTS,
+    where: { openid: ctx.openid },
+    order: 'createdAt',
+    input,
+    item: (d: AppointmentDoc, unit: string) => appointmentView(d, unit, ctx.now, ctx.openid),
+  });
 
 /** The staff's own procuratorate only; the earliest due first (none last), then the oldest. */
 const inbox: Handler<Defs['appointments.inbox']> = async ({ input, ctx }) => {

@@ -20,7 +20,7 @@ import type { Handler } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { db, type Transaction } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
-import { getProcuratorate } from '../_shared/org';
+import { unitNames } from '../_shared/inbox';
 import { isTransactionConflict, withRetries } from '../_shared/transaction';
 import type { ProfileDoc } from '../account/profile';
 import { loadCalendar } from '../petition/due';
@@ -68,12 +68,6 @@ export function appointmentIdFor(openid: string, clientToken: string): string {
 
 export async function loadAppointment(id: string): Promise<AppointmentDoc | null> {
   return (await appointments().doc(id).get()).data;
-}
-
-export async function unitNames(ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  const names = await Promise.all(unique.map(async (id) => (await getProcuratorate(id))?.name));
-  return new Map(unique.map((id, i) => [id, names[i] ?? '']));
 }
 
 function live(d: AppointmentDoc) {

@@ -23,7 +23,7 @@ import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
-import { statusInbox, unitName } from '../_shared/inbox';
+import { ownPage, statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne, latestFor, notification } from '../_shared/outbox';
 import {
@@ -193,31 +193,14 @@ const ask: Handler<Defs['ask']> = async ({ input, ctx }) => {
   return { id, duplicate: false };
 };
 
-async function names(ids: string[]) {
-  const map = new Map<string, string>();
-  for (const id of ids) if (!map.has(id)) map.set(id, await unitName(id));
-  return map;
-}
-
-const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
-  const where = consultations().where({ openid: ctx.openid });
-  const [list, count] = await Promise.all([
-    where
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    where.count(),
-  ]);
-  const units = await names(list.data.map((d) => d.procuratorateId));
-  const page: Page<ConsultationListItem> = {
-    items: list.data.map((d) => listItem(d, units.get(d.procuratorateId) ?? '')),
-    total: count.total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-  return page;
-};
+const mine: Handler<Defs['mine']> = async ({ input, ctx }) =>
+  ownPage({
+    collection: COLLECTION,
+    where: { openid: ctx.openid },
+    order: 'createdAt',
+    input,
+    item: listItem,
+  });
 
 const get: Handler<Defs['get']> = async ({ input, ctx }) => {
   const doc = await load(input.id);

@@ -19,7 +19,7 @@ import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { secretHash } from '../_shared/crypto';
 import { Failure, notFound } from '../_shared/failure';
-import { unitName } from '../_shared/inbox';
+import { staffNames, unitName, unitNames } from '../_shared/inbox';
 import { normaliseName } from '../_shared/interests';
 import { rateLimit } from '../_shared/rate-limit';
 import { withRetries } from '../_shared/transaction';
@@ -81,21 +81,10 @@ function statusOf(doc: InvitationDoc, now: Date): InvitationStatus {
 }
 
 async function views(docs: InvitationDoc[], now: Date): Promise<InvitationView[]> {
-  const names = new Map<string, string>();
-  const ids = [...new Set(docs.map((d) => d.issuedBy))];
-  if (ids.length) {
-    const res = await db
-      .collection<{ _id: string; name: string }>('staff')
-      .where({ _id: _.in(ids) })
-      .limit(100)
-      .get();
-    for (const s of res.data) names.set(s._id, s.name);
-  }
-  const units = new Map<string, string>();
-  for (const d of docs) {
-    if (!units.has(d.procuratorateId))
-      units.set(d.procuratorateId, await unitName(d.procuratorateId));
-  }
+  const [names, units] = await Promise.all([
+    staffNames(docs.map((d) => d.issuedBy)),
+    unitNames(docs.map((d) => d.procuratorateId)),
+  ]);
   return docs.map((d) => ({
     id: d._id,
     name: d.name,

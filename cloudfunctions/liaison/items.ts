@@ -9,7 +9,6 @@ import { dayOf, endOfDay } from '../../domain/deadlines/calendar';
 import { dueAfter, standing, type Span } from '../../domain/deadlines/engine';
 import type { WorkCalendar } from '../../domain/deadlines/calendar';
 import { formatMessageTime } from '../../domain/time';
-import type { Page } from '../../typings/fields';
 import {
   KIND_OF_ROLE,
   LIAISON_KIND_NAMES,
@@ -35,7 +34,7 @@ import { _, db, type Transaction } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { fileName, tempUrls, vetFiles } from '../_shared/files';
-import { statusInbox, unitName } from '../_shared/inbox';
+import { ownPage, staffNames, statusInbox, unitName } from '../_shared/inbox';
 import { conflictOf, loadInterests } from '../_shared/interests';
 import { getDepartment, getProcuratorate } from '../_shared/org';
 import { dispatchOne, latestFor, notification } from '../_shared/outbox';
@@ -152,7 +151,8 @@ async function view(doc: LiaisonDoc, unit: string, now: Date): Promise<LiaisonVi
   };
 }
 
-async function staffNames(ids: (string | null)[]): Promise<Map<string, StaffDoc>> {
+/** Staff records by `_id` (the handler's department is shown too). */
+async function staffDocs(ids: (string | null)[]): Promise<Map<string, StaffDoc>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   const map = new Map<string, StaffDoc>();
   if (!wanted.length) return map;
@@ -187,7 +187,7 @@ async function staffView(doc: LiaisonDoc, staff: StaffDoc, now: Date): Promise<L
   const unit = await unitName(doc.procuratorateId);
   const [base, people, sent] = await Promise.all([
     view(doc, unit, now),
-    staffNames([doc.handlerId, ...doc.history.map((h) => h.staffId)]),
+    staffDocs([doc.handlerId, ...doc.history.map((h) => h.staffId)]),
     doc.notify ? latestFor({ entity: 'liaison', id: doc._id }) : Promise.resolve(null),
   ]);
   const handler = doc.handlerId ? people.get(doc.handlerId) : undefined;
@@ -328,31 +328,15 @@ const submitComplaint: Handler<Defs['complaint.submit']> = async ({ input, ctx }
   });
 };
 
-async function unitNames(ids: string[]) {
-  const map = new Map<string, string>();
-  for (const id of ids) if (!map.has(id)) map.set(id, await unitName(id));
-  return map;
-}
-
 const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
-  const where = items().where({ openid: ctx.openid });
-  const [list, count, cal] = await Promise.all([
-    where
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    where.count(),
-    loadCalendar(ctx.now.getTime()),
-  ]);
-  const units = await unitNames(list.data.map((d) => d.procuratorateId));
-  const page: Page<LiaisonListItem> = {
-    items: list.data.map((d) => listItem(d, units.get(d.procuratorateId) ?? '', ctx.now, cal)),
-    total: count.total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-  return page;
+  const cal = await loadCalendar(ctx.now.getTime());
+  return ownPage({
+    collection: ITEMS,
+    where: { openid: ctx.openid },
+    order: 'createdAt',
+    input,
+    item: (d: LiaisonDoc, unit: string) => listItem(d, unit, ctx.now, cal),
+  });
 };
 
 const get: Handler<Defs['get']> = async ({ input, ctx }) => {
@@ -382,7 +366,7 @@ const inbox: Handler<Defs['inbox']> = async ({ input, ctx }) => {
       ...listItem(d, unit, ctx.now, cal),
       submitterName: d.submitter.name,
       submitterRole: d.submitter.role,
-      handlerName: d.handlerId ? (people.get(d.handlerId)?.name ?? '') : null,
+      handlerName: d.handlerId ? (people.get(d.handlerId) ?? '') : null,
       contentFlag: d.contentFlag,
     })),
   };

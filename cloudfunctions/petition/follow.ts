@@ -1,45 +1,29 @@
 // Following one's petitions: "my petitions" and the detail with its timeline (petitioner only).
-import type { Page } from '../../typings/fields';
-import type { PetitionListItem, petition } from '../../typings/petition';
+import type { petition } from '../../typings/petition';
 import type { Handler } from '../_shared/action';
 import { notFound } from '../_shared/failure';
+import { ownPage } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
 import { auditStaffView, staffMaySee } from './access';
 import { loadCalendar } from './due';
 import { claimOffline } from './offline';
 import { viewFor } from './handling';
-import { loadPetition, petitions } from './store';
+import { loadPetition, PETITIONS, type PetitionDoc } from './store';
 import { listItem, petitionerView } from './views';
 
 type Defs = typeof petition;
-
-async function unitNames(ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  const names = await Promise.all(unique.map(async (id) => (await getProcuratorate(id))?.name));
-  return new Map(unique.map((id, i) => [id, names[i] ?? '']));
-}
 
 export const mine: Handler<Defs['mine']> = async ({ input, ctx }) => {
   // Petitions staff registered from a letter, call or visit join the list once the profile proves
   // to be their petitioner's.
   if (input.page === 1) await claimOffline(ctx.openid, ctx.now);
-  const where = petitions().where({ petitionerOpenid: ctx.openid });
-  const [list, count] = await Promise.all([
-    where
-      .orderBy('submittedAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    where.count(),
-  ]);
-  const names = await unitNames(list.data.map((d) => d.procuratorateId));
-  const page: Page<PetitionListItem> = {
-    items: list.data.map((d) => listItem(d, names.get(d.procuratorateId) ?? '')),
-    total: count.total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-  return page;
+  return ownPage({
+    collection: PETITIONS,
+    where: { petitionerOpenid: ctx.openid },
+    order: 'submittedAt',
+    input,
+    item: (d: PetitionDoc, unit: string) => listItem(d, unit),
+  });
 };
 
 /**

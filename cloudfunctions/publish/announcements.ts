@@ -18,6 +18,7 @@ import type { Page } from '../../typings/fields';
 import type { Handler, Handlers } from '../_shared/action';
 import { _, db } from '../_shared/cloud';
 import { Failure, notFound } from '../_shared/failure';
+import { staffNames, unitNames } from '../_shared/inbox';
 import type { StaffDoc } from '../_shared/staff';
 import {
   approveDraft,
@@ -32,8 +33,6 @@ import {
   publishedPage,
   saveDraft,
   STATUS_RANK,
-  staffNames,
-  unitNames,
   workflowView,
 } from './common';
 import { indexPublished, keywordSearch, loadBySeq, repairIndex } from '../_shared/postings';

@@ -10,6 +10,7 @@ import type { StaffCtx } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db, type Transaction } from '../_shared/cloud';
 import { Failure, notFound } from '../_shared/failure';
+import { unitNames } from '../_shared/inbox';
 import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { nextSeq } from '../_shared/postings';
@@ -106,29 +107,6 @@ export function chinaDayStart(day: string): Date {
 export function chinaDayEnd(day: string): Date {
   return new Date(chinaDayStart(day).getTime() + 24 * 3600_000);
 }
-
-/** The `name` of each document of `collection` by its `_id` (staff, procuratorates). */
-async function namesOf(collection: string, ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const res = await db
-    .collection<{ _id: string; name: string }>(collection)
-    .where({ _id: _.in(wanted) })
-    .field({ name: true })
-    .limit(100)
-    .get();
-  return new Map(res.data.map((d) => [d._id, d.name]));
-}
-
-/** Names of staff by their `_id`. */
-export const staffNames = (ids: (string | null)[]) =>
-  namesOf(
-    'staff',
-    ids.filter((x): x is string => !!x),
-  );
-
-/** Names of procuratorates by `_id`. */
-export const unitNames = (ids: string[]) => namesOf('procuratorates', ids);
 
 /** What a staff view says of an item's place in the two-person rule. */
 export function workflowView(

@@ -28,6 +28,7 @@ import type { Handler, Handlers } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { Failure, notFound } from '../_shared/failure';
+import { staffNames, unitNames } from '../_shared/inbox';
 import type { StaffDoc } from '../_shared/staff';
 import { withRetries } from '../_shared/transaction';
 import { cases, type CaseDoc, type CaseParty } from '../cases/store';
@@ -46,8 +47,6 @@ import {
   publicPage,
   publishedPage,
   saveDraft,
-  staffNames,
-  unitNames,
   workflowView,
 } from './common';
 import { indexPublished, keywordSearch, loadBySeq, repairIndex } from '../_shared/postings';

@@ -2,7 +2,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { decideReply, excerpt, queryCodeFrom } from '../../domain/suggestion';
 import { formatMessageTime } from '../../domain/time';
-import type { Page } from '../../typings/fields';
 import type {
   SuggestionListItem,
   SuggestionPublicView,
@@ -16,7 +15,7 @@ import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
-import { statusInbox, unitName } from '../_shared/inbox';
+import { ownPage, statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
 import { dispatchOne, latestFor, notification } from '../_shared/outbox';
 import { rateLimit } from '../_shared/rate-limit';
@@ -156,30 +155,14 @@ const submit: Handler<Defs['suggestion.submit']> = async ({ input, ctx }) => {
   return { id, queryCode: doc.queryCode, duplicate: false };
 };
 
-const mine: Handler<Defs['suggestion.mine']> = async ({ input, ctx }) => {
-  const where = suggestions().where({ openid: ctx.openid });
-  const [list, count] = await Promise.all([
-    where
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    where.count(),
-  ]);
-  const docs = list.data;
-  const names = new Map<string, string>();
-  for (const d of docs) {
-    if (!names.has(d.procuratorateId))
-      names.set(d.procuratorateId, await unitName(d.procuratorateId));
-  }
-  const page: Page<SuggestionListItem> = {
-    items: docs.map((d) => listItem(d, names.get(d.procuratorateId) ?? '')),
-    total: count.total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-  return page;
-};
+const mine: Handler<Defs['suggestion.mine']> = async ({ input, ctx }) =>
+  ownPage({
+    collection: COLLECTION,
+    where: { openid: ctx.openid },
+    order: 'createdAt',
+    input,
+    item: listItem,
+  });
 
 const get: Handler<Defs['suggestion.get']> = async ({ input, ctx }) => {
   const doc = await load(input.id);

@@ -23,19 +23,6 @@ let t: TestCloud;
 let seq = 0;
 const token = () => `liaison-${++seq}-${Date.now()}`;
 
-type Doc = Record<string, unknown>;
-const raw = () => t.cloud.store.raw;
-function readRaw(collection: string, id: string): Doc {
-  return JSON.parse(
-    raw().prepare(`SELECT doc FROM "coll_${collection}" WHERE _id = ?`).pluck().get(id) as string,
-  ) as Doc;
-}
-function writeRaw(collection: string, id: string, doc: Doc) {
-  raw()
-    .prepare(`UPDATE "coll_${collection}" SET doc = ? WHERE _id = ?`)
-    .run(JSON.stringify(doc), id);
-}
-
 async function issue(name: string, role: string, validDays = 7) {
   return data(await t.call('liaison', 'invitation.issue', { name, role, validDays }, DEMO.admin));
 }
@@ -179,9 +166,9 @@ describe('invitations', () => {
 
   test('When a code has expired, then it is refused and listed as expired', async () => {
     const { invitation, code } = await issue('钱伟', 'deputy', 1);
-    const doc = readRaw('liaison_invitations', invitation.id);
-    doc.expiresAt = { $date: new Date(Date.now() - 60_000).toISOString() };
-    writeRaw('liaison_invitations', invitation.id, doc);
+    t.patchRaw('liaison_invitations', invitation.id, (doc) => {
+      doc.expiresAt = { $date: new Date(Date.now() - 60_000).toISOString() };
+    });
     const res = await t.call('liaison', 'invitation.redeem', { code, name: '钱伟' }, 'o-redeem-3');
     expect(res.ok).toBe(false);
     const expired = data(

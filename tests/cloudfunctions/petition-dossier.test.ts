@@ -46,47 +46,50 @@ const CLOCK: Record<string, string> = {
   CLOSE: at('2026-08-22'),
 };
 
-const raw = () => t.cloud.store.raw;
-
+/** A stored document as the store holds it (dates as `{ $date }`), to compare or put back. */
 function readRaw(collection: string, id: string): Doc {
-  return JSON.parse(
-    raw().prepare(`SELECT doc FROM "coll_${collection}" WHERE _id = ?`).pluck().get(id) as string,
-  ) as Doc;
+  let copy: Doc = {};
+  t.patchRaw(collection, id, (doc) => {
+    copy = structuredClone(doc);
+  });
+  return copy;
 }
 
 function writeRaw(collection: string, id: string, doc: Doc) {
-  raw()
-    .prepare(`UPDATE "coll_${collection}" SET doc = ? WHERE _id = ?`)
-    .run(JSON.stringify(doc), id);
+  t.patchRaw(collection, id, (stored) => {
+    for (const key of Object.keys(stored)) delete stored[key];
+    Object.assign(stored, structuredClone(doc));
+  });
 }
 
 /** Moves every moment of a closed petition's stored record to the fixed clocks above. */
 function setClocks(id: string) {
-  const doc = readRaw('petitions', id) as Record<string, unknown> & {
-    steps: Doc[];
-    replies: Doc[];
-    materialsRequests: Doc[];
-    answer: Doc;
-    rating: Doc;
-  };
-  const date = (iso: string) => ({ $date: iso });
-  doc.submittedAt = date(CLOCK.SUBMIT);
-  doc.registeredAt = date(CLOCK.REGISTER);
-  doc.acceptedAt = date(CLOCK.ACCEPT);
-  doc.assignedAt = date(CLOCK.ASSIGN);
-  doc.proceduralRepliedAt = date(CLOCK.PROCEDURAL_REPLY);
-  doc.answer.answeredAt = date(CLOCK.ANSWER);
-  doc.rating.ratedAt = date(CLOCK.RATE);
-  doc.closedAt = date(CLOCK.CLOSE);
-  doc.updatedAt = date(CLOCK.CLOSE);
-  doc.materialsRequests[0].requestedAt = date(CLOCK.REQUEST_MATERIALS);
-  doc.materialsRequests[0].suppliedAt = date(CLOCK.SUPPLY_MATERIALS);
-  doc.materialsRequests[0].dueDate = date(endOf('2026-06-20'));
-  for (const step of doc.steps) step.at = date(CLOCK[String(step.event)]);
-  for (const reply of doc.replies) {
-    reply.at = date(reply.type === 'answer' ? CLOCK.ANSWER : CLOCK.PROCEDURAL_REPLY);
-  }
-  writeRaw('petitions', id, doc);
+  t.patchRaw('petitions', id, (stored) => {
+    const doc = stored as Doc & {
+      steps: Doc[];
+      replies: Doc[];
+      materialsRequests: Doc[];
+      answer: Doc;
+      rating: Doc;
+    };
+    const date = (iso: string) => ({ $date: iso });
+    doc.submittedAt = date(CLOCK.SUBMIT);
+    doc.registeredAt = date(CLOCK.REGISTER);
+    doc.acceptedAt = date(CLOCK.ACCEPT);
+    doc.assignedAt = date(CLOCK.ASSIGN);
+    doc.proceduralRepliedAt = date(CLOCK.PROCEDURAL_REPLY);
+    doc.answer.answeredAt = date(CLOCK.ANSWER);
+    doc.rating.ratedAt = date(CLOCK.RATE);
+    doc.closedAt = date(CLOCK.CLOSE);
+    doc.updatedAt = date(CLOCK.CLOSE);
+    doc.materialsRequests[0].requestedAt = date(CLOCK.REQUEST_MATERIALS);
+    doc.materialsRequests[0].suppliedAt = date(CLOCK.SUPPLY_MATERIALS);
+    doc.materialsRequests[0].dueDate = date(endOf('2026-06-20'));
+    for (const step of doc.steps) step.at = date(CLOCK[String(step.event)]);
+    for (const reply of doc.replies) {
+      reply.at = date(reply.type === 'answer' ? CLOCK.ANSWER : CLOCK.PROCEDURAL_REPLY);
+    }
+  });
 }
 
 async function stored(collection: string, id: string): Promise<Doc | undefined> {

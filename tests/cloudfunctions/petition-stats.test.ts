@@ -24,10 +24,6 @@ type Json = Record<string, unknown>;
 
 /** Moves every date of a stored petition `days` days back, as if all of it had happened then. */
 function age(id: string, days: number) {
-  const raw = t.cloud.store.raw;
-  const doc = JSON.parse(
-    raw.prepare('SELECT doc FROM "coll_petitions" WHERE _id = ?').pluck().get(id) as string,
-  ) as Json;
   const shift = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(shift);
     if (v && typeof v === 'object') {
@@ -39,9 +35,7 @@ function age(id: string, days: number) {
     }
     return v;
   };
-  raw
-    .prepare('UPDATE "coll_petitions" SET doc = ? WHERE _id = ?')
-    .run(JSON.stringify(shift(doc)), id);
+  t.patchRaw('petitions', id, (doc) => Object.assign(doc, shift(doc)));
 }
 
 /** `YYYY-MM` of a moment in China time. */

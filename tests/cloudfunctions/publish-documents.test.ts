@@ -78,15 +78,6 @@ async function insertCase(overrides: Record<string, unknown> = {}) {
 }
 
 /** Changes a stored document with raw SQLite (as another function would have). */
-function patchRaw(collection: string, id: string, patch: (doc: Record<string, unknown>) => void) {
-  const raw = t.cloud.store.raw;
-  const doc = JSON.parse(
-    raw.prepare(`SELECT doc FROM "coll_${collection}" WHERE _id = ?`).pluck().get(id) as string,
-  );
-  patch(doc);
-  raw.prepare(`UPDATE "coll_${collection}" SET doc = ? WHERE _id = ?`).run(JSON.stringify(doc), id);
-}
-
 function saveInput(caseId: string, overrides: Record<string, unknown> = {}) {
   return {
     caseId,
@@ -374,7 +365,7 @@ describe('document.approve', () => {
   test('When the case is flagged after the save, then the approval is refused too', async () => {
     const c = await insertCase();
     const d = await saved(c._id);
-    patchRaw('cases', c._id, (doc) => {
+    t.patchRaw('cases', c._id, (doc) => {
       (doc.flags as Record<string, boolean>).privacy = true;
     });
     const res = await t.call('publish', 'document.approve', { id: d.id, version: 1 }, AG2);
@@ -388,7 +379,7 @@ describe('document.approve', () => {
     const c = await insertCase({ parties: PARTIES.filter((p) => p.name !== '李小红') });
     const d = await saved(c._id);
     expect(d.redaction.masked).toContain('李小红'); // not a party yet: visible (and flagged)
-    patchRaw('cases', c._id, (doc) => {
+    t.patchRaw('cases', c._id, (doc) => {
       doc.parties = PARTIES;
     });
     const res = await t.call('publish', 'document.approve', { id: d.id, version: 1 }, AG2);
@@ -470,10 +461,10 @@ describe('the public: get and search', () => {
     ids.protest = data(
       await t.call('publish', 'document.approve', { id: d3.id, version: 1 }, 'o-staff-110108-ag2'),
     ).id;
-    patchRaw('legal_documents', ids.old, (doc) => {
+    t.patchRaw('legal_documents', ids.old, (doc) => {
       doc.publishedAt = day('2024-01-10');
     });
-    patchRaw('legal_documents', ids.theft, (doc) => {
+    t.patchRaw('legal_documents', ids.theft, (doc) => {
       doc.publishedAt = day('2024-06-15');
     });
   });
@@ -661,7 +652,7 @@ describe('the postings', () => {
     const p = await publishedDoc(c._id, { title: '危险驾驶案起诉书' });
     const before = (await head('危险')) as { df: number };
     // As if the function stopped before marking it indexed: the repair runs it again.
-    patchRaw('legal_documents', p.id, (doc) => {
+    t.patchRaw('legal_documents', p.id, (doc) => {
       doc.indexed = false;
     });
     data(await t.call('publish', 'document.staffList', {}, AG));

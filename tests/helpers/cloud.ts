@@ -24,6 +24,11 @@ export interface TestCloud {
   ): Promise<ActionResult<ActionOutput<F, A>>>;
   /** Reads stored documents directly from the store, for asserting what was (not) written. */
   find(collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+  /**
+   * Changes a stored document in place, below the SDK (e.g. moves its dates back in time): `patch`
+   * gets the document as stored (dates as `{ $date }`) and edits it.
+   */
+  patchRaw(collection: string, id: string, patch: (doc: Record<string, unknown>) => void): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,19 @@ export async function openTestCloud(options: Partial<DevCloudOptions> = {}): Pro
       })) as { data?: { list: string[] }; code?: string; message?: string };
       if (!res.data) throw new Error(`find ${collection}: ${res.code} ${res.message}`);
       return res.data.list.map((d) => EJSON.parse(d, { relaxed: true }) as Record<string, unknown>);
+    },
+    patchRaw(collection, id, patch) {
+      const raw = cloud.store.raw;
+      const stored = raw
+        .prepare(`SELECT doc FROM "coll_${collection}" WHERE _id = ?`)
+        .pluck()
+        .get(id) as string | undefined;
+      if (stored === undefined) throw new Error(`patchRaw: no ${collection} ${id}`);
+      const doc = JSON.parse(stored) as Record<string, unknown>;
+      patch(doc);
+      raw
+        .prepare(`UPDATE "coll_${collection}" SET doc = ? WHERE _id = ?`)
+        .run(JSON.stringify(doc), id);
     },
     async close() {
       await cloud.close();

@@ -25,13 +25,7 @@ import {
 } from '../../utils/liaison';
 import { newClientToken } from '../../utils/token';
 import { confirm, toast } from '../../utils/ui';
-import {
-  groupUnits,
-  unitChosen,
-  unitColumnMoved,
-  unitPlaced,
-  type UnitGroup,
-} from '../../utils/units';
+import { loadUnits, unitPickerMethods, type UnitGroup } from '../../utils/units';
 
 const DRAFT_KEY = 'liaison-submit-draft';
 type FieldKey = 'procuratorateId' | 'title' | 'caseNumber' | 'matter' | 'content' | 'attachments';
@@ -72,7 +66,7 @@ Component({
     unitGroups: [] as UnitGroup[],
     unitColumns: [[], []] as string[][],
     unitIndex: [0, 0],
-    unitsReady: false,
+    unitsState: 'loading',
     title: '',
     caseNumber: '',
     content: '',
@@ -94,13 +88,9 @@ Component({
     },
 
     async load(): Promise<void> {
-      const [me, units] = await Promise.all([
-        call('liaison', 'member.me', {}),
-        call('account', 'procuratorates', {}),
-      ]);
-      if (!me.ok || !units.ok) {
-        const error = !me.ok ? me.error : !units.ok ? units.error : null;
-        this.setData({ state: 'error', errorMessage: error?.message ?? '' });
+      const me = await call('liaison', 'member.me', {});
+      if (!me.ok) {
+        this.setData({ state: 'error', errorMessage: me.error.message });
         return;
       }
       const member = me.data.member;
@@ -108,7 +98,6 @@ Component({
         this.setData({ state: 'unbound' });
         return;
       }
-      const groups = groupUnits(units.data.procuratorates);
       const draft = loadDraft<Draft>(DRAFT_KEY);
       const usable = draft && draft.kind === member.kind;
       const matterIndex = usable
@@ -121,10 +110,6 @@ Component({
         member,
         kind: member.kind,
         roleName: LIAISON_ROLE_NAMES[member.role],
-        unitGroups: groups,
-        // The picker opens on that procuratorate, so confirming it unchanged keeps it.
-        ...unitPlaced(groups, procuratorateId),
-        unitsReady: true,
         procuratorateId,
         procuratorateName: (usable && draft.procuratorateName) || member.procuratorateName,
         title: (usable && draft.title) || '',
@@ -139,6 +124,8 @@ Component({
         attachmentSeq: (usable && Number(draft.attachmentSeq)) || 0,
         clientToken: (usable && draft.clientToken) || newClientToken(),
       });
+      // The picker opens on that procuratorate, so confirming it unchanged keeps it.
+      void loadUnits(this);
       wx.setNavigationBarTitle({
         title: member.kind === 'opinion' ? '提交意见建议' : '提交案件监督申诉',
       });
@@ -186,22 +173,7 @@ Component({
       this.saveDraft();
     },
 
-    onUnitColumnChange(e: WechatMiniprogram.PickerColumnChange): void {
-      const moved = unitColumnMoved(this.data.unitGroups, e.detail);
-      if (moved) this.setData(moved);
-    },
-
-    onUnitChange(e: WechatMiniprogram.PickerChange): void {
-      const chosen = unitChosen(this.data.unitGroups, e.detail.value);
-      if (!chosen) return;
-      this.setData({
-        procuratorateId: chosen.unit.id,
-        procuratorateName: chosen.unit.name,
-        ...chosen.picker,
-      });
-      this.clearError('procuratorateId');
-      this.saveDraft();
-    },
+    ...unitPickerMethods(),
 
     onNotifyChange(e: WechatMiniprogram.SwitchChange): void {
       this.setData({ notify: !!e.detail.value });
