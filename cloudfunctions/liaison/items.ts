@@ -82,6 +82,11 @@ export interface LiaisonDoc {
     staffId: string;
   } | null;
   history: { at: Date; what: string; staffId: string | null }[];
+  /**
+   * The reply's due date while unanswered, null once replied: what the scheduler's sweep selects
+   * by (views compute the due date afresh from the calendar).
+   */
+  dueAt: Date | null;
 }
 
 type Defs = typeof liaison;
@@ -91,12 +96,20 @@ async function load(id: string): Promise<LiaisonDoc | null> {
   return (await items().doc(id).get()).data;
 }
 
-function dueOf(doc: LiaisonDoc, now: Date, cal: WorkCalendar): LiaisonDue {
+/** When the reply is due: 3 months from receipt, 6 for a complex opinion. */
+export function replyDue(
+  doc: Pick<LiaisonDoc, 'kind' | 'complex' | 'createdAt'>,
+  cal: WorkCalendar,
+): Date {
   const span =
     doc.kind === 'complaint'
       ? REPLY_SPANS.complaint
       : REPLY_SPANS[doc.complex ? 'complex' : 'opinion'];
-  const due = dueAfter(doc.createdAt, span, cal, RULES);
+  return dueAfter(doc.createdAt, span, cal, RULES);
+}
+
+export function dueOf(doc: LiaisonDoc, now: Date, cal: WorkCalendar): LiaisonDue {
+  const due = replyDue(doc, cal);
   const metAt = doc.reply ? endOfDay(doc.reply.repliedOn) : null;
   return {
     due: due.toISOString(),
@@ -277,6 +290,10 @@ async function file(
     complex: null,
     reply: null,
     history: [{ at: ctx.now, what: `提交${LIAISON_KIND_NAMES[kind]}`, staffId: null }],
+    dueAt: replyDue(
+      { kind, complex: null, createdAt: ctx.now },
+      await loadCalendar(ctx.now.getTime()),
+    ),
   };
   try {
     await db.runTransaction(async (t) => {
@@ -477,15 +494,17 @@ const markComplex: Handler<Defs['markComplex']> = async ({ input, ctx }) => {
     if (current.complex) throw new Failure('PRECONDITION_FAILED', '该意见建议已认定为复杂件');
   };
   check(await own(input.id, ctx.staff));
+  const cal = await loadCalendar(ctx.now.getTime());
   const after = await change(
     ctx,
     input.id,
     'markComplex',
     `认定为复杂件：${input.reason}`,
     check,
-    () => ({
-      complex: { reason: input.reason, markedAt: ctx.now, staffId: ctx.staff._id },
-    }),
+    (current) => {
+      const complex = { reason: input.reason, markedAt: ctx.now, staffId: ctx.staff._id };
+      return { complex, dueAt: replyDue({ ...current, complex }, cal) };
+    },
   );
   return staffView(after, ctx.staff, ctx.now);
 };
@@ -525,6 +544,7 @@ const reply: Handler<Defs['reply']> = async ({ input, ctx }) => {
     check,
     () => ({
       status: 'replied',
+      dueAt: null,
       reply: _.set({
         method: input.method,
         content: input.content,

@@ -4,22 +4,16 @@
 // procuratorate's leaders (督办), recorded in `deadline_alerts` with its notifications and audit
 // entry in one transaction. The alert's id is made of the petition, the deadline, its due date and
 // the level, so running the sweep twice, or two at once, alerts nobody twice.
-import { createHash } from 'node:crypto';
 import { nextStaffDeadline, type Deadline } from '../../domain/deadlines/engine';
 import { formatMessageTime } from '../../domain/time';
 import { DUE_SOON_DAYS } from '../../typings/petition';
-import { appendAudit, auditEntry } from '../_shared/audit';
+import { ALERTS, alertId, alertRecipients, raiseAlert, type AlertLevel } from '../_shared/alerts';
 import { _, db } from '../_shared/cloud';
-import { dispatchOne, notification } from '../_shared/outbox';
-import { activeStaff, type StaffDoc } from '../_shared/staff';
-import { withRetries } from '../_shared/transaction';
 import { DAY_MS, deadlinesOfDoc, loadCalendar } from './due';
 import { petitions, type PetitionDoc } from './store';
 
-export const ALERTS = 'deadline_alerts';
+export { ALERTS, type AlertLevel };
 const PAGE = 100;
-
-export type AlertLevel = 'due_soon' | 'overdue';
 
 export interface AlertDoc {
   _id: string;
@@ -35,24 +29,6 @@ export interface AlertDoc {
   at: Date;
 }
 
-function alertId(doc: PetitionDoc, d: Deadline, level: AlertLevel): string {
-  const key = `${doc._id}\n${d.key}\n${d.due.toISOString()}\n${level}`;
-  return 'al' + createHash('sha256').update(key).digest('hex').slice(0, 30);
-}
-
-/** Who is told: the handler (else the registrars) when due soon; also the leaders when overdue. */
-async function recipients(doc: PetitionDoc, level: AlertLevel): Promise<StaffDoc[]> {
-  const unit = doc.procuratorateId;
-  const handlerId = 'handler' in doc ? doc.handler.staffId : null;
-  const first = handlerId
-    ? (await activeStaff({ _id: handlerId })).filter((s) => s.procuratorateId === unit)
-    : await activeStaff({ procuratorateId: unit, roles: 'registrar' });
-  const leaders =
-    level === 'overdue' ? await activeStaff({ procuratorateId: unit, roles: 'leader' }) : [];
-  const seen = new Set<string>();
-  return [...first, ...leaders].filter((s) => !seen.has(s._id) && seen.add(s._id));
-}
-
 /** Alerts one petition's next staff deadline if it is due soon or overdue; answers the level or null. */
 async function alertOne(
   doc: PetitionDoc,
@@ -62,62 +38,36 @@ async function alertOne(
   const next = nextStaffDeadline(deadlinesOfDoc(doc, now, cal));
   if (!next || (next.state !== 'overdue' && next.state !== 'due_soon')) return null;
   const level: AlertLevel = next.state;
-  const id = alertId(doc, next, level);
-  if ((await db.collection<AlertDoc>(ALERTS).doc(id).get()).data) return null;
-  const staff = await recipients(doc, level);
-  const outbox = staff.map((s) => {
-    const note = notification({
-      touser: s.openid,
-      template: 'petitionProgress',
-      page: `staff/petition-detail/index?id=${doc._id}`,
-      values: {
-        character_string1: doc.receiptNumber,
-        phrase2: level === 'overdue' ? '已超期' : '即将到期',
-        time3: formatMessageTime(now),
-        thing4: `${next.name}期限${formatMessageTime(next.due).replace(/ .*$/, '')}`,
-      },
-      ref: { entity: 'petition', id: doc._id },
-      now,
-    });
-    const outboxId =
-      'ob' + createHash('sha256').update(`${id}\n${s._id}`).digest('hex').slice(0, 30);
-    return { ...note, _id: outboxId };
+  const id = alertId(doc._id, next.key, next.due.toISOString(), level);
+  const handlerId = 'handler' in doc ? doc.handler.staffId : null;
+  const raised = await raiseAlert({
+    id,
+    record: {
+      petitionId: doc._id,
+      procuratorateId: doc.procuratorateId,
+      receiptNumber: doc.receiptNumber,
+      deadline: next.key,
+      deadlineName: next.name,
+      due: next.due,
+      level,
+    },
+    staff: await alertRecipients(doc.procuratorateId, handlerId, level),
+    template: 'petitionProgress',
+    page: `staff/petition-detail/index?id=${doc._id}`,
+    values: {
+      character_string1: doc.receiptNumber,
+      phrase2: level === 'overdue' ? '已超期' : '即将到期',
+      time3: formatMessageTime(now),
+      thing4: `${next.name}期限${formatMessageTime(next.due).replace(/ .*$/, '')}`,
+    },
+    ref: { entity: 'petition', id: doc._id },
+    audit: {
+      action: level === 'overdue' ? 'escalate' : 'remind',
+      detail: { deadline: next.key, due: next.due, receiptNumber: doc.receiptNumber },
+    },
+    now,
   });
-  const alert: Omit<AlertDoc, '_id'> = {
-    petitionId: doc._id,
-    procuratorateId: doc.procuratorateId,
-    receiptNumber: doc.receiptNumber,
-    deadline: next.key,
-    deadlineName: next.name,
-    due: next.due,
-    level,
-    to: staff.map((s) => s._id),
-    at: now,
-  };
-  const created = await withRetries(() =>
-    db.runTransaction(async (t) => {
-      if ((await t.collection<AlertDoc>(ALERTS).doc(id).get()).data) return false;
-      await t.collection(ALERTS).doc(id).set({ data: alert });
-      for (const o of outbox) {
-        const { _id, ...data } = o;
-        await t.collection('outbox').doc(_id).set({ data });
-      }
-      await appendAudit(
-        t,
-        auditEntry(
-          'petition',
-          doc._id,
-          level === 'overdue' ? 'escalate' : 'remind',
-          { openid: null, staff: null, now },
-          { deadline: next.key, due: next.due, to: alert.to, receiptNumber: doc.receiptNumber },
-        ),
-      );
-      return true;
-    }),
-  );
-  if (!created) return null;
-  for (const o of outbox) await dispatchOne(o._id, now);
-  return level;
+  return raised ? level : null;
 }
 
 /**

@@ -1,8 +1,9 @@
 // scheduler: runs on a timer trigger (config.json), never for a user. It sweeps petition
 // deadlines (reminders when due soon, escalation to leaders when overdue; cloudfunctions/petition/
-// sweep.ts), retries the notifications whose sending failed for a passing reason and drops
+// sweep.ts) and the reply deadlines of deputies' and supervisors' items (liaison/sweep.ts), retries the notifications whose sending failed for a passing reason and drops
 // expired rate-limit counters.
 import { cloud } from '../_shared/cloud';
+import { sweepLiaison } from '../liaison/sweep';
 import { dispatchDue } from '../_shared/outbox';
 import { purgeExpiredRateLimits } from '../_shared/rate-limit';
 import { recomputeDue } from '../petition/calendar';
@@ -29,6 +30,7 @@ export async function main(event: TimerEvent) {
   // After a calendar change, due dates first: the sweep then reads the new ones.
   const recomputed = await recomputeDue(now, RECOMPUTE_BUDGET_MS);
   const deadlines = await sweepDeadlines(now);
+  const liaison = await sweepLiaison(now);
   const sent = await dispatchDue(now);
   const purged = await purgeExpiredRateLimits(now);
   return {
@@ -37,6 +39,7 @@ export async function main(event: TimerEvent) {
       trigger: event.TriggerName ?? null,
       recomputed,
       deadlines,
+      liaison,
       notificationsSent: sent,
       rateLimitsPurged: purged,
     },

@@ -528,3 +528,62 @@ describe('handling', () => {
     if (!b.ok) expect(b.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the scheduler’s sweep of reply deadlines', () => {
+  /** Who the sweep wrote a message to (sent or not: staff may not have subscribed), and what. */
+  async function told(id: string) {
+    const entries = await t.find('outbox', { 'ref.id': id, template: 'petitionProgress' });
+    return entries
+      .map((e) => `${String(e.touser)}:${(e.data as { phrase2: { value: string } }).phrase2.value}`)
+      .sort();
+  }
+
+  test('When an opinion’s reply falls due within 3 days, then the registrars are reminded once; overdue, its handler and the leaders; a replied one nobody', async () => {
+    const { id } = data(await t.call('liaison', 'opinion.submit', opinion(), DEPUTY));
+    const replied = data(await t.call('liaison', 'opinion.submit', opinion(), DEPUTY)).id;
+    data(
+      await t.call(
+        'liaison',
+        'assign',
+        { id: replied, handlerId: 'st-110105-handler' },
+        DEMO.registrar,
+      ),
+    );
+    data(
+      await t.call(
+        'liaison',
+        'reply',
+        { id: replied, method: 'online', content: '感谢您的建议，我院已研究采纳。' },
+        DEMO.handler,
+      ),
+    );
+    const due = Date.parse(data(await t.call('liaison', 'get', { id }, DEPUTY)).due);
+
+    const soon = new Date(due - 2 * 86_400_000);
+    const first = await t.cloud.fireTimer('scheduler', soon);
+    expect(first.result).toMatchObject({
+      ok: true,
+      data: { liaison: { reminded: expect.any(Number) } },
+    });
+    expect(await told(id)).toEqual(['o-staff-110105-registrar:即将到期']);
+    await Promise.all([
+      t.cloud.fireTimer('scheduler', new Date(soon.getTime() + 300_000)),
+      t.cloud.fireTimer('scheduler', new Date(soon.getTime() + 300_000)),
+    ]);
+    expect(await told(id)).toHaveLength(1);
+
+    data(await t.call('liaison', 'assign', { id, handlerId: 'st-110105-handler' }, DEMO.registrar));
+    await t.cloud.fireTimer('scheduler', new Date(due + 86_400_000));
+    expect(await told(id)).toEqual([
+      'o-staff-110105-handler:已超期',
+      'o-staff-110105-leader:已超期',
+      'o-staff-110105-registrar:即将到期',
+    ]);
+    expect(await told(replied)).toEqual([]);
+    expect(
+      await t.find('audit', { entity: 'liaison', entityId: id, action: 'escalate' }),
+    ).toHaveLength(1);
+    const alerts = await t.find('deadline_alerts', { itemId: id });
+    expect(alerts.map((a) => a.level).sort()).toEqual(['due_soon', 'overdue']);
+  });
+});

@@ -19,16 +19,12 @@ afterAll(async () => {
 
 /** Moves a stored petition's receipt (and its stored next due date) back `days` days. */
 function age(id: string, days: number) {
-  const raw = t.cloud.store.raw;
-  const doc = JSON.parse(
-    raw.prepare('SELECT doc FROM "coll_petitions" WHERE _id = ?').pluck().get(id) as string,
-  ) as Record<string, { $date: string }>;
-  const shift = (v: { $date: string }) => ({
-    $date: new Date(Date.parse(v.$date) - days * DAY).toISOString(),
+  t.patchRaw('petitions', id, (doc) => {
+    for (const key of ['submittedAt', 'dueAt']) {
+      const v = doc[key] as { $date: string };
+      doc[key] = { $date: new Date(Date.parse(v.$date) - days * DAY).toISOString() };
+    }
   });
-  doc.submittedAt = shift(doc.submittedAt);
-  doc.dueAt = shift(doc.dueAt);
-  raw.prepare('UPDATE "coll_petitions" SET doc = ? WHERE _id = ?').run(JSON.stringify(doc), id);
 }
 
 async function alertsFor(id: string) {
