@@ -52,6 +52,8 @@ export interface DemoSummary {
   disclosure: DisclosureDemo;
   /** Deputies and supervisors (#7): bindings, opinions, a complaint, an unused invitation. */
   liaison: LiaisonDemo;
+  /** The published FAQ entry (a consultation answered and published). */
+  faqId: string;
   petitions: DemoPetition[];
   suggestions: DemoSuggestion[];
   /** OPENIDs given a real-name profile. */
@@ -488,6 +490,37 @@ export async function createDemoActivity(cloud: DevCloud): Promise<DemoSummary> 
     false,
   );
 
+  // Legal consultation: 刘芳's question about a neighbour's dispute, answered by 张华 and published
+  // by 王强 to the public FAQ (anonymised), so 常见问题 and its search have something to show.
+  const question = await call<{ id: string }>(
+    cloud,
+    'consultation',
+    'ask',
+    {
+      topic: '民事',
+      text: '邻居装修时损坏了我家的外墙，协商多次没有结果，我可以向检察院申请监督吗？',
+      procuratorateId: DEMO_UNIT,
+      notify: false,
+      clientToken: token('consultation'),
+    },
+    P.citizenWithoutProfile,
+  );
+  const answer =
+    '邻里之间的财产损害属于民事纠纷，可以先协商或申请人民调解，协商不成可以向人民法院提起民事诉讼。' +
+    '检察院对民事诉讼实行法律监督：对已经生效的判决、裁定，当事人申请再审被驳回或者逾期未裁定的，可以向检察院申请监督。';
+  await call(cloud, 'consultation', 'answer', { id: question.id, content: answer }, P.handler);
+  const faq = await call<{ id: string }>(
+    cloud,
+    'consultation',
+    'publish',
+    {
+      id: question.id,
+      publicQuestion: '邻居装修损坏了我家的财产，协商不成，可以向检察院申请监督吗？',
+      publicAnswer: answer,
+    },
+    P.leader,
+  );
+
   const disclosure = await createDisclosureDemo(cloud);
   const liaison = await createLiaisonDemo(cloud, disclosure.cases[0].caseNumber);
 
@@ -495,6 +528,7 @@ export async function createDemoActivity(cloud: DevCloud): Promise<DemoSummary> 
     procuratorateId: DEMO_UNIT,
     disclosure,
     liaison,
+    faqId: faq.id,
     petitions,
     suggestions,
     profiles: [P.citizen, P.lawyer],
@@ -532,7 +566,7 @@ export function describeDemo(demo: DemoSummary): string {
     `profiles for ${demo.profiles.join(' and ')}, none for ${demo.withoutProfile}; ` +
     `staff inboxes: o-staff-${demo.procuratorateId}-registrar, -leader, -handler; ` +
     `${demo.disclosure.cases.length} cases (o-citizen-1 and o-lawyer-1 bound), a booked file ` +
-    `reading, a published announcement, 检务公告 and document; case managers o-staff-${demo.procuratorateId}-ag, -ag2; ` +
+    `reading, a published announcement, 检务公告 and document, a published FAQ; case managers o-staff-${demo.procuratorateId}-ag, -ag2; ` +
     `人大代表 o-deputy-1 and 人民监督员 o-supervisor-1 bound, with an opinion replied, one waiting and a ` +
     `complaint in hand; an unused invitation for ${demo.liaison.unused.name}: ${demo.liaison.unused.code}`
   );

@@ -33,6 +33,7 @@ async function loadDriver() {
       contents: [
         "export * from './tests/preview/browser';",
         "export * from './tests/preview/demo-data';",
+        "export { createLiaisonDemo } from './devcloud/demo-liaison';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -109,6 +110,9 @@ async function main() {
       });
     }
 
+    // The demo deputy and supervisor bound, with an answered and a waiting opinion and a complaint.
+    const liaison = await driver.createLiaisonDemo(p.cloud, '京朝检刑诉受〔2026〕110105000101号');
+
     const pages = appPages();
     const pathFor = (page, folder) => {
       if (page === 'citizen/suggestion-detail/index') {
@@ -117,6 +121,11 @@ async function main() {
       if (page === 'citizen/suggestion-query/index')
         return `/${page}?code=${demo.replied.queryCode}`;
       if (page === 'staff/suggestion-reply/index') return `/${page}?id=${demo.pending.id}`;
+      if (page === 'liaison/detail/index') {
+        const id = folder === 'supervisor' ? liaison.complaintId : liaison.repliedOpinionId;
+        return `/${page}?id=${id}`;
+      }
+      if (page === 'staff/liaison-item/index') return `/${page}?id=${liaison.waitingOpinionId}`;
       return `/${page}`;
     };
 

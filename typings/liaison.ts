@@ -142,8 +142,10 @@ export interface LiaisonDue {
 export interface LiaisonListItem extends LiaisonDue {
   id: string;
   kind: LiaisonKind;
-  /** An opinion's topic; a complaint's case number and matter. */
+  /** An opinion's topic; a complaint's case number. */
   title: string;
+  /** A complaint's supervision matter. */
+  matter: SupervisionMatter | null;
   procuratorateName: string;
   status: LiaisonStatus;
   submittedAt: string;

@@ -123,6 +123,7 @@ function listItem(doc: LiaisonDoc, unit: string, now: Date, cal: WorkCalendar): 
     id: doc._id,
     kind: doc.kind,
     title: doc.title,
+    matter: doc.matter,
     procuratorateName: unit,
     status: doc.status,
     submittedAt: doc.createdAt.toISOString(),

@@ -228,3 +228,10 @@ test('deputies and supervisors are there to try: the bound deputy’s opinions, 
   );
   expect(member.role).toBe('member');
 });
+
+test('the public FAQ has the demo’s published question, found by a keyword of its answer', async () => {
+  const out = await cloud.invoke('consultation', { action: 'faq.list', input: { q: '再审' } }, {});
+  const result = out.result as { ok: boolean; data: { items: { id: string }[] } };
+  expect(result.ok).toBe(true);
+  expect(result.data.items.map((i) => i.id)).toEqual([demo!.faqId]);
+});

@@ -7,6 +7,7 @@ import {
   LIAISON_KIND_NAMES,
   LIAISON_LIMITS,
   LIAISON_ROLE_NAMES,
+  SUPERVISION_MATTER_NAMES,
   dueText,
   statusTag,
 } from '../../utils/liaison';
@@ -20,7 +21,9 @@ function toRow(i: LiaisonListItem) {
   return {
     id: i.id,
     title: i.title,
-    kindName: LIAISON_KIND_NAMES[i.kind],
+    kindName: i.matter
+      ? `${LIAISON_KIND_NAMES[i.kind]}：${SUPERVISION_MATTER_NAMES[i.matter]}`
+      : LIAISON_KIND_NAMES[i.kind],
     procuratorateName: i.procuratorateName,
     statusName: tag.name,
     statusClass: tag.cls,

@@ -6,6 +6,7 @@ import {
   LIAISON_KIND_NAMES,
   LIAISON_ROLE_NAMES,
   LIAISON_STATUS_NAMES,
+  SUPERVISION_MATTER_NAMES,
   dueText,
   statusTag,
 } from '../../utils/liaison';
@@ -22,7 +23,9 @@ function toRow(i: LiaisonStaffListItem) {
   return {
     id: i.id,
     title: i.title,
-    kindName: LIAISON_KIND_NAMES[i.kind],
+    kindName: i.matter
+      ? `${LIAISON_KIND_NAMES[i.kind]}：${SUPERVISION_MATTER_NAMES[i.matter]}`
+      : LIAISON_KIND_NAMES[i.kind],
     submitter: `${LIAISON_ROLE_NAMES[i.submitterRole]} ${i.submitterName}`,
     statusName: tag.name,
     statusClass: tag.cls,
