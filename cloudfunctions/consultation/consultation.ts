@@ -1,7 +1,7 @@
 // Legal consultation, on the pattern of the suggestion box: ask (client token, content check),
 // mine, get, staff inbox with counts, answer (one transaction: answer, audit, outbox) and the FAQ,
 // whose keyword search reads the postings of scope 'faqs' (_shared/postings.ts).
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { redact } from '../../domain/redaction';
 import { indexTerms, parseQuery, terms } from '../../domain/search/ngram';
 import { excerpt } from '../../domain/suggestion';
@@ -21,11 +21,12 @@ import {
 import type { Handler, Handlers } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
+import { changeAndTell } from '../_shared/change';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { ownPage, statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
-import { dispatchOne, latestFor, notification } from '../_shared/outbox';
+import { latestFor } from '../_shared/outbox';
 import {
   indexPublished,
   keywordSearch,
@@ -229,45 +230,36 @@ const answer: Handler<Defs['answer']> = async ({ input, ctx }) => {
   const before = await load(input.id);
   if (!before || !handles(ctx.staff, before)) throw notFound('咨询');
   const unit = await unitName(before.procuratorateId);
-  const outboxId = randomUUID().replace(/-/g, '');
-
-  await db.runTransaction(async (t) => {
-    const current = (await t.collection<ConsultationDoc>(COLLECTION).doc(input.id).get()).data;
-    if (!current) throw notFound('咨询');
-    if (current.status !== 'pending') {
-      throw new Failure('PRECONDITION_FAILED', '该咨询已答复，不能重复答复');
-    }
-    await t
-      .collection(COLLECTION)
-      .doc(input.id)
-      .update({
-        data: {
-          status: 'answered',
-          updatedAt: ctx.now,
-          answer: _.set({ content: input.content, answeredAt: ctx.now, staffId: ctx.staff._id }),
-        },
-      });
-    await appendAudit(t, auditEntry('consultation', input.id, 'answer', ctx));
-    if (current.notify) {
-      // No template of its own: the reply notice of the suggestion box says what happened.
-      const note = notification({
-        touser: current.openid,
-        template: 'suggestionReplied',
-        page: `citizen/consult-detail/index?id=${input.id}`,
-        values: {
-          thing1: `法律咨询：${current.topic}`,
-          phrase2: '已答复',
-          time3: formatMessageTime(ctx.now),
-          thing4: `${unit}已答复您的法律咨询`,
-        },
-        ref: { entity: 'consultation', id: input.id },
-        now: ctx.now,
-      });
-      await t.collection('outbox').add({ data: { ...note, _id: outboxId } });
-    }
+  const after = await changeAndTell<ConsultationDoc>({
+    collection: COLLECTION,
+    id: input.id,
+    ctx,
+    entity: 'consultation',
+    action: 'answer',
+    what: '咨询',
+    update: (current) => {
+      if (current.status !== 'pending') {
+        throw new Failure('PRECONDITION_FAILED', '该咨询已答复，不能重复答复');
+      }
+      return {
+        status: 'answered',
+        updatedAt: ctx.now,
+        answer: _.set({ content: input.content, answeredAt: ctx.now, staffId: ctx.staff._id }),
+      };
+    },
+    // No template of its own: the reply notice of the suggestion box says what happened.
+    notice: (current) => ({
+      template: 'suggestionReplied',
+      page: `citizen/consult-detail/index?id=${input.id}`,
+      values: {
+        thing1: `法律咨询：${current.topic}`,
+        phrase2: '已答复',
+        time3: formatMessageTime(ctx.now),
+        thing4: `${unit}已答复您的法律咨询`,
+      },
+    }),
   });
-  if (before.notify) await dispatchOne(outboxId, ctx.now);
-  return staffView((await load(input.id)) as ConsultationDoc, unit);
+  return staffView(after, unit);
 };
 
 /** The redaction engine masks what it recognises; anything left that looks like one is refused. */

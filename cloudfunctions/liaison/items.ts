@@ -3,7 +3,7 @@
 // submitted (待分办) → assigned to a handler (办理中) → replied online or recorded offline (已答复).
 // The reply is due 3 months from receipt, 6 for an opinion a leader marks complex, counted by the
 // petition deadlines' engine and calendar and shown the same way.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { normaliseCaseNumber } from '../../domain/cases/case-number';
 import { dayOf, endOfDay } from '../../domain/deadlines/calendar';
 import { dueAfter, standing, type Span } from '../../domain/deadlines/engine';
@@ -30,16 +30,16 @@ import {
 } from '../../typings/liaison';
 import type { Handler, Handlers, StaffCtx, UserCtx } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
-import { _, db, type Transaction } from '../_shared/cloud';
+import { _, db } from '../_shared/cloud';
+import { changeAndTell, type Notice } from '../_shared/change';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { fileName, tempUrls, vetFiles } from '../_shared/files';
 import { ownPage, staffNames, statusInbox, unitName } from '../_shared/inbox';
 import { conflictOf, loadInterests } from '../_shared/interests';
 import { getDepartment, getProcuratorate } from '../_shared/org';
-import { dispatchOne, latestFor, notification } from '../_shared/outbox';
+import { latestFor } from '../_shared/outbox';
 import { activeStaff, hasRole, type StaffDoc } from '../_shared/staff';
-import { withRetries } from '../_shared/transaction';
 import { loadCalendar, RULES } from '../petition/due';
 import { activeMember } from './invitations';
 
@@ -425,35 +425,33 @@ const assignees: Handler<Defs['assignees']> = async ({ input, ctx }) => ({
 });
 
 /** One change of an item in a transaction, with its audit entry and history line. */
-async function change(
+function change(
   ctx: StaffCtx,
   id: string,
   action: 'assign' | 'markComplex' | 'reply',
   what: string,
   check: (current: LiaisonDoc) => void,
   patch: (current: LiaisonDoc) => Record<string, unknown>,
-  extra?: (t: Transaction, current: LiaisonDoc) => Promise<void>,
+  notice?: (current: LiaisonDoc) => Notice,
 ): Promise<LiaisonDoc> {
-  await withRetries(() =>
-    db.runTransaction(async (t) => {
-      const current = (await t.collection<LiaisonDoc>(ITEMS).doc(id).get()).data;
-      if (!current) throw notFound('事项');
+  return changeAndTell<LiaisonDoc>({
+    collection: ITEMS,
+    id,
+    ctx,
+    entity: 'liaison',
+    action,
+    detail: { what },
+    what: '事项',
+    update: (current) => {
       check(current);
-      await t
-        .collection(ITEMS)
-        .doc(id)
-        .update({
-          data: {
-            ...patch(current),
-            updatedAt: ctx.now,
-            history: _.push({ at: ctx.now, what, staffId: ctx.staff._id }),
-          },
-        });
-      await appendAudit(t, auditEntry('liaison', id, action, ctx, { what }));
-      if (extra) await extra(t, current);
-    }),
-  );
-  return (await load(id)) as LiaisonDoc;
+      return {
+        ...patch(current),
+        updatedAt: ctx.now,
+        history: _.push({ at: ctx.now, what, staffId: ctx.staff._id }),
+      };
+    },
+    notice,
+  });
 }
 
 function notReplied(current: LiaisonDoc) {
@@ -535,7 +533,6 @@ const reply: Handler<Defs['reply']> = async ({ input, ctx }) => {
   };
   check(doc);
   const unit = await unitName(doc.procuratorateId);
-  const outboxId = randomUUID().replace(/-/g, '');
   const methodName = LIAISON_REPLY_METHOD_NAMES[input.method];
   const after = await change(
     ctx,
@@ -554,28 +551,20 @@ const reply: Handler<Defs['reply']> = async ({ input, ctx }) => {
         staffId: ctx.staff._id,
       }),
     }),
-    async (t, current) => {
-      if (!current.notify) return;
-      const note = notification({
-        touser: current.openid,
-        template: 'suggestionReplied',
-        page: `liaison/detail/index?id=${current._id}`,
-        values: {
-          thing1:
-            current.kind === 'opinion'
-              ? current.title
-              : `监督申诉：${SUPERVISION_MATTER_NAMES[current.matter as SupervisionMatter]}`,
-          phrase2: '已答复',
-          time3: formatMessageTime(ctx.now),
-          thing4: `${unit}已${methodName}`,
-        },
-        ref: { entity: 'liaison', id: current._id },
-        now: ctx.now,
-      });
-      await t.collection('outbox').doc(outboxId).set({ data: note });
-    },
+    (current) => ({
+      template: 'suggestionReplied',
+      page: `liaison/detail/index?id=${current._id}`,
+      values: {
+        thing1:
+          current.kind === 'opinion'
+            ? current.title
+            : `监督申诉：${SUPERVISION_MATTER_NAMES[current.matter as SupervisionMatter]}`,
+        phrase2: '已答复',
+        time3: formatMessageTime(ctx.now),
+        thing4: `${unit}已${methodName}`,
+      },
+    }),
   );
-  if (after.notify) await dispatchOne(outboxId, ctx.now);
   return staffView(after, ctx.staff, ctx.now);
 };
 

@@ -1,5 +1,5 @@
 // The opinions-and-suggestions box (意见建议箱): submit, follow, query by code, staff inbox and reply.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { decideReply, excerpt, queryCodeFrom } from '../../domain/suggestion';
 import { formatMessageTime } from '../../domain/time';
 import type {
@@ -13,11 +13,12 @@ import type {
 import type { Handler, Handlers } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
+import { changeAndTell } from '../_shared/change';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { ownPage, statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
-import { dispatchOne, latestFor, notification } from '../_shared/outbox';
+import { latestFor } from '../_shared/outbox';
 import { rateLimit } from '../_shared/rate-limit';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import type { supervision } from '../../typings/supervision';
@@ -206,45 +207,34 @@ const reply: Handler<Defs['suggestion.reply']> = async ({ input, ctx }) => {
   const before = await load(input.id);
   if (!before || !handles(ctx.staff, before)) throw notFound('意见建议');
   const unit = await unitName(before.procuratorateId);
-  const outboxId = randomUUID().replace(/-/g, '');
-
-  await db.runTransaction(async (t) => {
-    const current = (await t.collection<SuggestionDoc>(COLLECTION).doc(input.id).get()).data;
-    if (!current) throw notFound('意见建议');
-    const decision = decideReply(current.status);
-    if (!decision.ok) throw new Failure(decision.code, decision.message);
-    await t
-      .collection(COLLECTION)
-      .doc(input.id)
-      .update({
-        data: {
-          status: decision.status,
-          updatedAt: ctx.now,
-          reply: _.set({ content: input.content, repliedAt: ctx.now, staffId: ctx.staff._id }),
-        },
-      });
-    await appendAudit(t, auditEntry('suggestion', input.id, 'reply', ctx));
-    if (current.notify) {
-      const note = notification({
-        touser: current.openid,
-        template: 'suggestionReplied',
-        page: `citizen/suggestion-detail/index?id=${input.id}`,
-        values: {
-          thing1: current.topic,
-          phrase2: '已回复',
-          time3: formatMessageTime(ctx.now),
-          thing4: `${unit}已回复您的意见建议`,
-        },
-        ref: { entity: 'suggestion', id: input.id },
-        now: ctx.now,
-      });
-      await t.collection('outbox').add({ data: { ...note, _id: outboxId } });
-    }
+  const after = await changeAndTell<SuggestionDoc>({
+    collection: COLLECTION,
+    id: input.id,
+    ctx,
+    entity: 'suggestion',
+    action: 'reply',
+    what: '意见建议',
+    update: (current) => {
+      const decision = decideReply(current.status);
+      if (!decision.ok) throw new Failure(decision.code, decision.message);
+      return {
+        status: decision.status,
+        updatedAt: ctx.now,
+        reply: _.set({ content: input.content, repliedAt: ctx.now, staffId: ctx.staff._id }),
+      };
+    },
+    notice: (current) => ({
+      template: 'suggestionReplied',
+      page: `citizen/suggestion-detail/index?id=${input.id}`,
+      values: {
+        thing1: current.topic,
+        phrase2: '已回复',
+        time3: formatMessageTime(ctx.now),
+        thing4: `${unit}已回复您的意见建议`,
+      },
+    }),
   });
-  if (before.notify) await dispatchOne(outboxId, ctx.now);
-
-  const after = await load(input.id);
-  return staffView(after as SuggestionDoc, unit);
+  return staffView(after, unit);
 };
 
 export const suggestionHandlers: Pick<
