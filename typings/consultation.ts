@@ -5,7 +5,16 @@
 // Supreme Procuratorate has no staff registered here.
 import { z } from 'zod';
 import { action, output } from './contract';
-import { clientToken, flag, id, oneOf, pagination, text, type Page } from './fields';
+import {
+  clientToken,
+  flag,
+  id,
+  oneOf,
+  pagination,
+  text,
+  type Page,
+  type NoticeState,
+} from './fields';
 
 export const CONSULTATION_TOPICS = [
   '刑事',
@@ -56,7 +65,7 @@ export interface ConsultationView {
 
 export interface ConsultationStaffView extends ConsultationView {
   contentFlag: 'pass' | 'review';
-  notification: 'not_requested' | 'pending' | 'sent' | 'no_quota' | 'failed' | null;
+  notification: NoticeState;
   /** The FAQ entry published from it, if any. */
   faqId: string | null;
 }

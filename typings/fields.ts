@@ -90,3 +90,6 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** How the message to a record's filer stands, as staff views show it (null: none written yet). */
+export type NoticeState = 'not_requested' | 'pending' | 'sent' | 'no_quota' | 'failed' | null;

@@ -8,7 +8,17 @@
 // complaint's limit is ours, see docs/architecture.md "External supervision").
 import { z } from 'zod';
 import { action, output } from './contract';
-import { clientToken, flag, id, oneOf, pagination, picked, text, type Page } from './fields';
+import {
+  clientToken,
+  flag,
+  id,
+  oneOf,
+  pagination,
+  picked,
+  text,
+  type Page,
+  type NoticeState,
+} from './fields';
 import { cloudFile, type DeadlineState } from './petition';
 
 export const LIAISON_ROLES = ['deputy', 'member', 'supervisor'] as const;
@@ -192,7 +202,7 @@ export interface LiaisonStaffView extends LiaisonView {
   submitter: { name: string; role: LiaisonRole };
   handler: { id: string; name: string; departmentName: string } | null;
   contentFlag: 'pass' | 'review';
-  notification: 'not_requested' | 'pending' | 'sent' | 'no_quota' | 'failed' | null;
+  notification: NoticeState;
   history: { at: string; what: string; byName: string }[];
   /** What the caller may do now. */
   allowed: { assign: boolean; markComplex: boolean; reply: boolean };

@@ -12,6 +12,7 @@ import {
   pagination,
   text,
   type Page,
+  type NoticeState,
 } from './fields';
 
 export const SUGGESTION_TOPICS = [
@@ -67,7 +68,7 @@ export interface SuggestionListItem {
 /** Staff see the content flag the content check raised, and whether notifying worked. */
 export interface SuggestionStaffView extends SuggestionView {
   contentFlag: 'pass' | 'review';
-  notification: 'not_requested' | 'pending' | 'sent' | 'no_quota' | 'failed' | null;
+  notification: NoticeState;
 }
 
 /** What anyone holding the query code sees: status and reply, nothing that identifies the writer. */

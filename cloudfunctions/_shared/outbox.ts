@@ -2,6 +2,7 @@
 // sent at most once by the dispatcher. 43101 (no subscription left) is final and never retried.
 import templates from '../../config/templates.json';
 import { fitValue, type FieldType } from '../../domain/notify';
+import type { NoticeState } from '../../typings/fields';
 import { _, cloud, db, isSdkError } from './cloud';
 
 export type TemplateKey = keyof typeof templates;
@@ -129,12 +130,23 @@ export async function dispatchDue(now: Date, maxPages = 10): Promise<number> {
   return sent;
 }
 
-export async function latestFor(ref: { entity: string; id: string }): Promise<OutboxDoc | null> {
+/**
+ * The state of the latest message to `touser` about the record `ref` ('not_requested' when they
+ * asked for none, null before any was written; one being sent counts as pending). Messages to
+ * others about it (staff reminders) do not count.
+ */
+export async function noticeState(
+  notify: boolean,
+  ref: { entity: string; id: string },
+  touser: string,
+): Promise<NoticeState> {
+  if (!notify) return 'not_requested';
   const res = await db
     .collection<OutboxDoc>('outbox')
-    .where({ 'ref.entity': ref.entity, 'ref.id': ref.id })
+    .where({ 'ref.entity': ref.entity, 'ref.id': ref.id, touser })
     .orderBy('createdAt', 'desc')
     .limit(1)
     .get();
-  return res.data[0] ?? null;
+  const status = res.data[0]?.status ?? null;
+  return status === 'sending' ? 'pending' : status;
 }

@@ -26,7 +26,7 @@ import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { ownPage, statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
-import { latestFor } from '../_shared/outbox';
+import { noticeState } from '../_shared/outbox';
 import {
   indexPublished,
   keywordSearch,
@@ -111,15 +111,14 @@ function view(doc: ConsultationDoc, unit: string): ConsultationView {
 }
 
 async function staffView(doc: ConsultationDoc, unit: string): Promise<ConsultationStaffView> {
-  const sent = doc.notify ? await latestFor({ entity: 'consultation', id: doc._id }) : null;
   return {
     ...view(doc, unit),
     contentFlag: doc.contentFlag,
-    notification: doc.notify
-      ? sent?.status === 'sending'
-        ? 'pending'
-        : (sent?.status ?? null)
-      : 'not_requested',
+    notification: await noticeState(
+      doc.notify,
+      { entity: 'consultation', id: doc._id },
+      doc.openid,
+    ),
     faqId: doc.faqId,
   };
 }

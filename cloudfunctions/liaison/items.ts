@@ -38,7 +38,7 @@ import { fileName, tempUrls, vetFiles } from '../_shared/files';
 import { ownPage, staffNames, statusInbox, unitName } from '../_shared/inbox';
 import { conflictOf, loadInterests } from '../_shared/interests';
 import { getDepartment, getProcuratorate } from '../_shared/org';
-import { latestFor } from '../_shared/outbox';
+import { noticeState } from '../_shared/outbox';
 import { activeStaff, hasRole, type StaffDoc } from '../_shared/staff';
 import { loadCalendar, RULES } from '../petition/due';
 import { activeMember } from './invitations';
@@ -202,7 +202,7 @@ async function staffView(doc: LiaisonDoc, staff: StaffDoc, now: Date): Promise<L
   const [base, people, sent] = await Promise.all([
     view(doc, unit, now),
     staffDocs([doc.handlerId, ...doc.history.map((h) => h.staffId)]),
-    doc.notify ? latestFor({ entity: 'liaison', id: doc._id }) : Promise.resolve(null),
+    noticeState(doc.notify, { entity: 'liaison', id: doc._id }, doc.openid),
   ]);
   const handler = doc.handlerId ? people.get(doc.handlerId) : undefined;
   return {
@@ -216,11 +216,7 @@ async function staffView(doc: LiaisonDoc, staff: StaffDoc, now: Date): Promise<L
         }
       : null,
     contentFlag: doc.contentFlag,
-    notification: doc.notify
-      ? sent?.status === 'sending'
-        ? 'pending'
-        : (sent?.status ?? null)
-      : 'not_requested',
+    notification: sent,
     history: doc.history.map((h) => ({
       at: h.at.toISOString(),
       what: h.what,

@@ -18,7 +18,7 @@ import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { ownPage, statusInbox, unitName } from '../_shared/inbox';
 import { getProcuratorate } from '../_shared/org';
-import { latestFor } from '../_shared/outbox';
+import { noticeState } from '../_shared/outbox';
 import { rateLimit } from '../_shared/rate-limit';
 import { hasRole, type StaffDoc } from '../_shared/staff';
 import type { supervision } from '../../typings/supervision';
@@ -75,15 +75,10 @@ function view(doc: SuggestionDoc, unit: string): SuggestionView {
 }
 
 async function staffView(doc: SuggestionDoc, unit: string): Promise<SuggestionStaffView> {
-  const sent = doc.notify ? await latestFor({ entity: 'suggestion', id: doc._id }) : null;
   return {
     ...view(doc, unit),
     contentFlag: doc.contentFlag,
-    notification: doc.notify
-      ? sent?.status === 'sending'
-        ? 'pending'
-        : (sent?.status ?? null)
-      : 'not_requested',
+    notification: await noticeState(doc.notify, { entity: 'suggestion', id: doc._id }, doc.openid),
   };
 }
 

@@ -585,5 +585,8 @@ describe('the scheduler’s sweep of reply deadlines', () => {
     ).toHaveLength(1);
     const alerts = await t.find('deadline_alerts', { itemId: id });
     expect(alerts.map((a) => a.level).sort()).toEqual(['due_soon', 'overdue']);
+    // The staff's reminders are not the deputy's message: none has been written to them yet.
+    const staffView = data(await t.call('liaison', 'get', { id }, DEMO.leader));
+    expect(staffView).toMatchObject({ notify: true, notification: null });
   });
 });
