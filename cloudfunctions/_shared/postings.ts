@@ -29,6 +29,12 @@ export const POSTINGS = 'search_postings';
 const PAGE = 100;
 /** Posting entries one search reads at most; rarer terms first, the commonest may be left out. */
 export const READ_BUDGET = 300_000;
+/**
+ * A term whose list is this many times longer than the candidates already found is checked in
+ * their texts rather than read (reading the texts of a page of candidates costs less than reading
+ * a list of tens of thousands of numbers in chunks of CHUNK).
+ */
+export const CHECK_IN_TEXT_RATIO = 8;
 /** How many writes the indexer keeps in flight. */
 const PARALLEL = 8;
 
@@ -264,7 +270,12 @@ export async function lookup(scope: string, required: readonly string[]): Promis
   let spent = 0;
   const unchecked: string[] = [];
   for (const head of order) {
-    if (candidates && spent + head.df > READ_BUDGET) {
+    // A list far longer than the candidates left (or past the budget) is not read: its term is
+    // checked in the few candidates' texts instead (facets by the caller's `accept`).
+    if (
+      candidates &&
+      (spent + head.df > READ_BUDGET || head.df > candidates.size * CHECK_IN_TEXT_RATIO)
+    ) {
       unchecked.push(head.term);
       continue;
     }
