@@ -161,45 +161,66 @@ async function lawyerStaff(doc: LawyerDoc): Promise<LawyerStaffView> {
   return lawyerStaffView(doc, url);
 }
 
-const lawyerReview: Handler<Defs['lawyer.review']> = async ({ input, ctx }) => {
-  const before = (await lawyers().doc(input.id).get()).data;
-  if (!before || before.procuratorateId !== ctx.staff.procuratorateId) {
-    throw new Failure('NOT_FOUND', '未找到该律师身份核验申请');
-  }
-  if (before.status !== 'pending') throw new Failure('CONFLICT', REVIEW_CONFLICT);
-  const after: LawyerDoc = {
+/** What a review changes on a lawyer's verification or a binding request. */
+interface Reviewable {
+  _id: string;
+  openid: string;
+  status: string;
+  reason: string | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  version: number;
+}
+
+/**
+ * Decides a pending request: in one transaction (version-checked, retried on a conflict) the
+ * reviewed record replaces it, the decision is audited and the requester's message written; the
+ * message is sent after. CONFLICT when someone decided it first. Answers the reviewed record.
+ */
+async function decide<D extends Reviewable>(args: {
+  collection: string;
+  entity: 'lawyer' | 'binding';
+  before: D;
+  approve: boolean;
+  reason: string | null | undefined;
+  ctx: StaffCtx;
+  detail: (after: D) => Record<string, unknown>;
+  what: string;
+  requestedAt: Date;
+  page: string;
+}): Promise<D> {
+  const { before, ctx } = args;
+  const after: D = {
     ...before,
-    status: input.approve ? 'approved' : 'refused',
-    reason: input.approve ? null : (input.reason ?? null),
+    status: args.approve ? 'approved' : 'refused',
+    reason: args.approve ? null : (args.reason ?? null),
     reviewedAt: ctx.now,
     reviewedBy: ctx.staff._id,
     version: before.version + 1,
   };
   const note = reviewNote({
-    entity: 'lawyer',
+    entity: args.entity,
     id: after._id,
     version: after.version,
     touser: after.openid,
-    what: '律师执业身份核验',
-    approved: input.approve,
+    what: args.what,
+    approved: args.approve,
     reason: after.reason,
-    requestedAt: after.submittedAt,
-    page: PAGES.lawyer,
+    requestedAt: args.requestedAt,
+    page: args.page,
     now: ctx.now,
   });
   const ok = await withRetries(() =>
     db.runTransaction(async (t) => {
-      const current = (await t.collection<LawyerDoc>(LAWYERS).doc(before._id).get()).data;
+      const current = (await t.collection<D>(args.collection).doc(before._id).get()).data;
       if (!current || current.version !== before.version || current.status !== 'pending') {
         return false;
       }
       const { _id, ...data } = after;
-      await t.collection(LAWYERS).doc(_id).set({ data });
+      await t.collection(args.collection).doc(_id).set({ data });
       await appendAudit(
         t,
-        auditEntry('lawyer', _id, input.approve ? 'approve' : 'refuse', ctx, {
-          reason: after.reason,
-        }),
+        auditEntry(args.entity, _id, args.approve ? 'approve' : 'refuse', ctx, args.detail(after)),
       );
       await t.collection('outbox').add({ data: note });
       return true;
@@ -207,6 +228,27 @@ const lawyerReview: Handler<Defs['lawyer.review']> = async ({ input, ctx }) => {
   );
   if (!ok) throw new Failure('CONFLICT', REVIEW_CONFLICT);
   await dispatchOne(note._id, ctx.now);
+  return after;
+}
+
+const lawyerReview: Handler<Defs['lawyer.review']> = async ({ input, ctx }) => {
+  const before = (await lawyers().doc(input.id).get()).data;
+  if (!before || before.procuratorateId !== ctx.staff.procuratorateId) {
+    throw new Failure('NOT_FOUND', '未找到该律师身份核验申请');
+  }
+  if (before.status !== 'pending') throw new Failure('CONFLICT', REVIEW_CONFLICT);
+  const after = await decide<LawyerDoc>({
+    collection: LAWYERS,
+    entity: 'lawyer',
+    before,
+    approve: input.approve,
+    reason: input.reason,
+    ctx,
+    detail: (a) => ({ reason: a.reason }),
+    what: '律师执业身份核验',
+    requestedAt: before.submittedAt,
+    page: PAGES.lawyer,
+  });
   return lawyerStaff(after);
 };
 
@@ -369,47 +411,18 @@ const review: Handler<Defs['binding.review']> = async ({ input, ctx }) => {
     const problem = approvalProblem(before, caseDoc);
     if (problem) throw badRequest('approve', problem);
   }
-  const after: BindingDoc = {
-    ...before,
-    status: input.approve ? 'approved' : 'refused',
-    reason: input.approve ? null : (input.reason ?? null),
-    reviewedAt: ctx.now,
-    reviewedBy: ctx.staff._id,
-    version: before.version + 1,
-  };
-  const note = reviewNote({
+  const after = await decide<BindingDoc>({
+    collection: BINDINGS,
     entity: 'binding',
-    id: after._id,
-    version: after.version,
-    touser: after.openid,
+    before,
+    approve: input.approve,
+    reason: input.reason,
+    ctx,
+    detail: (a) => ({ caseId: a.caseId, reason: a.reason }),
     what: '案件查询绑定申请',
-    approved: input.approve,
-    reason: after.reason,
-    requestedAt: after.requestedAt,
+    requestedAt: before.requestedAt,
     page: PAGES.bindings,
-    now: ctx.now,
   });
-  const ok = await withRetries(() =>
-    db.runTransaction(async (t) => {
-      const current = (await t.collection<BindingDoc>(BINDINGS).doc(before._id).get()).data;
-      if (!current || current.version !== before.version || current.status !== 'pending') {
-        return false;
-      }
-      const { _id, ...data } = after;
-      await t.collection(BINDINGS).doc(_id).set({ data });
-      await appendAudit(
-        t,
-        auditEntry('binding', _id, input.approve ? 'approve' : 'refuse', ctx, {
-          caseId: after.caseId,
-          reason: after.reason,
-        }),
-      );
-      await t.collection('outbox').add({ data: note });
-      return true;
-    }),
-  );
-  if (!ok) throw new Failure('CONFLICT', REVIEW_CONFLICT);
-  await dispatchOne(note._id, ctx.now);
   const known = new Map<string, CaseDoc>(caseDoc ? [[caseDoc._id, caseDoc]] : []);
   return (await bindingStaffViews([after], known))[0];
 };
