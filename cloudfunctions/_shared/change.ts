@@ -3,14 +3,15 @@
 // updated and audited, and — when the step tells its filer and they asked to be told — the message
 // is written to the outbox; after the commit the message is sent, once. A transaction that lost a
 // race is run again (withRetries); a step the record's state forbids answers its Failure and
-// changes nothing.
+// changes nothing. And the filing itself (fileOnce): a record stored once under the id its filer's
+// client token gives it, however many taps race.
 import { randomUUID } from 'node:crypto';
 import type { StaffCtx } from './action';
-import { appendAudit, auditEntry } from './audit';
+import { appendAudit, auditEntry, type AuditDoc } from './audit';
 import { db } from './cloud';
 import { notFound } from './failure';
 import { dispatchOne, notification, type TemplateKey } from './outbox';
-import { withRetries } from './transaction';
+import { isTransactionConflict, withRetries } from './transaction';
 
 /** What the filer is told: a subscription message opening `page`. */
 export interface Notice {
@@ -59,4 +60,36 @@ export async function changeAndTell<
   );
   if (told) await dispatchOne(outboxId, ctx.now);
   return (await db.collection<D>(args.collection).doc(id).get()).data as D;
+}
+
+/**
+ * Stores `doc` with its audit entry unless a record with its id is there already, and answers
+ * that record (null when this call stored it). Two taps of one form racing: the loser's add finds
+ * the document locked by the winner's open transaction, is run again (withRetries) and then reads
+ * the winner's record in its own transaction.
+ */
+export async function fileOnce<D extends { _id: string }>(args: {
+  collection: string;
+  doc: D;
+  audit: AuditDoc;
+}): Promise<D | null> {
+  const { collection, doc } = args;
+  try {
+    return await withRetries(() =>
+      db.runTransaction(async (t) => {
+        const filed = (await t.collection<D>(collection).doc(doc._id).get()).data;
+        if (filed) return filed;
+        await t.collection(collection).add({ data: doc });
+        await appendAudit(t, args.audit);
+        return null;
+      }),
+    );
+  } catch (e) {
+    // Any other failure (a duplicate key from a commit in between): answer with what was filed.
+    const filed = isTransactionConflict(e)
+      ? null
+      : (await db.collection<D>(collection).doc(doc._id).get()).data;
+    if (!filed) throw e;
+    return filed;
+  }
 }

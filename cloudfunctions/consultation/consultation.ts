@@ -21,7 +21,7 @@ import {
 import type { Handler, Handlers } from '../_shared/action';
 import { appendAudit, auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
-import { changeAndTell } from '../_shared/change';
+import { changeAndTell, fileOnce } from '../_shared/change';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { ownPage, statusInbox, unitName } from '../_shared/inbox';
@@ -181,15 +181,12 @@ const ask: Handler<Defs['ask']> = async ({ input, ctx }) => {
     answer: null,
     faqId: null,
   };
-  try {
-    await db.runTransaction(async (t) => {
-      await t.collection(COLLECTION).add({ data: doc });
-      await appendAudit(t, auditEntry('consultation', id, 'ask', ctx, { contentFlag }));
-    });
-  } catch (e) {
-    if (await load(id)) return { id, duplicate: true };
-    throw e;
-  }
+  const filed = await fileOnce({
+    collection: COLLECTION,
+    doc,
+    audit: auditEntry('consultation', id, 'ask', ctx, { contentFlag }),
+  });
+  if (filed) return { id, duplicate: true };
   return { id, duplicate: false };
 };
 

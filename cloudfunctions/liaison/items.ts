@@ -29,9 +29,9 @@ import {
   type liaison,
 } from '../../typings/liaison';
 import type { Handler, Handlers, StaffCtx, UserCtx } from '../_shared/action';
-import { appendAudit, auditEntry } from '../_shared/audit';
+import { auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
-import { changeAndTell, type Notice } from '../_shared/change';
+import { changeAndTell, fileOnce, type Notice } from '../_shared/change';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { fileName, tempUrls, vetFiles } from '../_shared/files';
@@ -292,15 +292,12 @@ async function file(
       await loadCalendar(ctx.now.getTime()),
     ),
   };
-  try {
-    await db.runTransaction(async (t) => {
-      await t.collection(ITEMS).add({ data: doc });
-      await appendAudit(t, auditEntry('liaison', id, 'submit', ctx, { kind, contentFlag }));
-    });
-  } catch (e) {
-    if (await load(id)) return { id, duplicate: true };
-    throw e;
-  }
+  const filed = await fileOnce({
+    collection: ITEMS,
+    doc,
+    audit: auditEntry('liaison', id, 'submit', ctx, { kind, contentFlag }),
+  });
+  if (filed) return { id, duplicate: true };
   return { id, duplicate: false };
 }
 

@@ -11,9 +11,9 @@ import type {
   SuggestionView,
 } from '../../typings/supervision';
 import type { Handler, Handlers } from '../_shared/action';
-import { appendAudit, auditEntry } from '../_shared/audit';
+import { auditEntry } from '../_shared/audit';
 import { _, db } from '../_shared/cloud';
-import { changeAndTell } from '../_shared/change';
+import { changeAndTell, fileOnce } from '../_shared/change';
 import { checkContent, type ContentFlag } from '../_shared/content';
 import { Failure, notFound } from '../_shared/failure';
 import { ownPage, statusInbox, unitName } from '../_shared/inbox';
@@ -137,17 +137,13 @@ const submit: Handler<Defs['suggestion.submit']> = async ({ input, ctx }) => {
     updatedAt: ctx.now,
     reply: null,
   };
-  try {
-    await db.runTransaction(async (t) => {
-      await t.collection(COLLECTION).add({ data: doc });
-      await appendAudit(t, auditEntry('suggestion', id, 'submit', ctx, { contentFlag }));
-    });
-  } catch (e) {
-    // Two taps racing: the first one filed it, so this one answers with what was filed.
-    const raced = await load(id);
-    if (raced) return { id, queryCode: raced.queryCode, duplicate: true };
-    throw e;
-  }
+  // Two taps racing: the first one filed it, so this one answers with what was filed.
+  const filed = await fileOnce({
+    collection: COLLECTION,
+    doc,
+    audit: auditEntry('suggestion', id, 'submit', ctx, { contentFlag }),
+  });
+  if (filed) return { id, queryCode: filed.queryCode, duplicate: true };
   return { id, queryCode: doc.queryCode, duplicate: false };
 };
 

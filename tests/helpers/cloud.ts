@@ -29,6 +29,11 @@ export interface TestCloud {
    * gets the document as stored (dates as `{ $date }`) and edits it.
    */
   patchRaw(collection: string, id: string, patch: (doc: Record<string, unknown>) => void): void;
+  /**
+   * Writes `doc` inside a transaction left open, as another request racing an action would, so
+   * that the action meets its lock; `commit()` ends that transaction.
+   */
+  holdWrite(collection: string, doc: Record<string, unknown>): Promise<{ commit(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,25 @@ export async function openTestCloud(options: Partial<DevCloudOptions> = {}): Pro
       raw
         .prepare(`UPDATE "coll_${collection}" SET doc = ? WHERE _id = ?`)
         .run(JSON.stringify(doc), id);
+    },
+    async holdWrite(collection, doc) {
+      const store = cloud.store;
+      const ok = async (api: string, req: Record<string, unknown>) => {
+        const res = (await store.handle(api, req)) as { code?: string; message?: string };
+        if (res.code) throw new Error(`${api}: ${res.code} ${res.message}`);
+        return res as Record<string, unknown>;
+      };
+      const { transactionId } = await ok('database.startTransaction', {});
+      await ok('database.insertDocument', {
+        collectionName: collection,
+        data: [EJSON.stringify(doc, { relaxed: false })],
+        transactionId,
+      });
+      return {
+        async commit() {
+          await ok('database.commitTransaction', { transactionId });
+        },
+      };
     },
     async close() {
       await cloud.close();
