@@ -5,6 +5,7 @@
 // information, one 检务公告 (procuratorial affairs announcement) of 110105 and one redacted
 // non-prosecution decision anyone can find.
 import type { DevCloud } from './index';
+import { uploadAs } from './uploads';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -38,16 +39,6 @@ export async function call<T>(
     throw new Error(`demo: ${fn}.${action} as ${openid}: ${JSON.stringify(result.error)}`);
   }
   return result.data;
-}
-
-async function upload(cloud: DevCloud, openid: string, cloudPath: string): Promise<string> {
-  const out = await cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new TextEncoder().encode(`demo file ${cloudPath}`) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile')
-    throw new Error(`demo upload ${cloudPath}: ${JSON.stringify(out)}`);
-  return out.fileID;
 }
 
 /** The next `n` working days (Monday to Friday) after `now`, as `YYYY-MM-DD` in UTC+8. */
@@ -124,7 +115,7 @@ export async function createDisclosureDemo(cloud: DevCloud): Promise<DisclosureD
   );
 
   // 陈晓 asks to follow the assault case as its victim; 吴敏 approves.
-  const proof = await upload(cloud, CITIZEN, `bindings/${CITIZEN}/demo-id.jpg`);
+  const proof = await uploadAs(cloud, CITIZEN, `bindings/${CITIZEN}/demo-id.jpg`);
   const mine = await call<{ id: string }>(
     cloud,
     'cases',
@@ -135,7 +126,7 @@ export async function createDisclosureDemo(cloud: DevCloud): Promise<DisclosureD
   await call(cloud, 'cases', 'binding.review', { id: mine.id, approve: true }, AG2);
 
   // 黄律师 is verified as a lawyer and bound to the theft case as 赵强's defender.
-  const certificate = await upload(cloud, LAWYER, `lawyers/${LAWYER}/demo-cert.jpg`);
+  const certificate = await uploadAs(cloud, LAWYER, `lawyers/${LAWYER}/demo-cert.jpg`);
   await call(
     cloud,
     'cases',
@@ -159,7 +150,7 @@ export async function createDisclosureDemo(cloud: DevCloud): Promise<DisclosureD
   for (const v of verifications.items) {
     await call(cloud, 'cases', 'lawyer.review', { id: v.id, approve: true }, AG);
   }
-  const letter = await upload(cloud, LAWYER, `bindings/${LAWYER}/demo-attorney.pdf`);
+  const letter = await uploadAs(cloud, LAWYER, `bindings/${LAWYER}/demo-attorney.pdf`);
   const defence = await call<{ id: string }>(
     cloud,
     'cases',

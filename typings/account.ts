@@ -19,6 +19,11 @@ export interface StaffView {
 export interface WhoAmI {
   /** Present for every caller the mini program identifies. */
   openid: string | null;
+  /**
+   * The caller's own folder for uploads: pages store files at `<area>/<uploadKey>/<rest>`, and
+   * functions accept on a record only files under the caller's key. Null without an OPENID.
+   */
+  uploadKey: string | null;
   staff: StaffView | null;
 }
 

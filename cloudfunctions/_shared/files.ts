@@ -1,11 +1,19 @@
-// Files in cloud storage that records point at: vetting fileIDs a caller sends (they exist and
-// are images or PDF) and temporary links for whoever a function decides may fetch them.
+// Files in cloud storage that records point at: vetting fileIDs a caller sends (images or PDF,
+// in storage, and uploaded by the caller) and temporary links for whoever a function decides may
+// fetch them.
+//
+// Who uploaded a file: every page stores its uploads at `<area>/<uploadKey>/<rest>`, the key being
+// the caller's own (account.whoami answers it; a keyed hash of the OPENID, so no OPENID appears
+// in a path). A function accepts on a record only files under the caller's key. Otherwise anyone
+// who learnt another person's fileID could attach it to their own petition and read it through
+// that record's temporary links. (wx-server-sdk tells a function nothing about a file's uploader.)
 //
 // getTempFileURL answers per file (`status` 0 = ok, else `errMsg`, e.g. -503003 'storage file not
 // exists') and takes at most 50 files a call; links live `maxAge` seconds (at most a day).
 // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-server-api/storage/getTempFileURL.html
 import type { FieldIssue } from '../../typings/errors';
 import { cloud } from './cloud';
+import { secretHash } from './crypto';
 import { Failure } from './failure';
 
 const PER_CALL = 50;
@@ -17,6 +25,17 @@ interface TempFileItem {
   tempFileURL?: string;
   status: number;
   errMsg?: string;
+}
+
+/** The caller's upload folder key: 20 hex characters, the same on every call. */
+export function uploadKey(openid: string): string {
+  return secretHash('upload-folder', openid).slice(0, 20);
+}
+
+/** Whether the file was stored under `openid`'s key (`cloud://<env>.<bucket>/<area>/<key>/…`). */
+export function uploadedBy(fileID: string, openid: string | null): boolean {
+  const m = /^cloud:\/\/[^/]+\/[^/]+\/([^/]+)\//.exec(fileID);
+  return openid !== null && m !== null && m[1] === uploadKey(openid);
 }
 
 /** The temporary link of each file (null when the file is gone), in the order given. */
@@ -35,10 +54,15 @@ export async function tempUrls(fileIDs: string[], maxAge: number): Promise<(stri
 }
 
 /**
- * BAD_REQUEST naming each file at `<path>.<index>` that is not an image or PDF or is not in
- * storage (never uploaded, or deleted), so nothing is saved that points at nothing.
+ * BAD_REQUEST naming each file at `<path>.<index>` that is not an image or PDF, is not in storage
+ * (never uploaded, or deleted) or was not uploaded by `openid`, so nothing is saved that points at
+ * nothing or at someone else's file.
  */
-export async function vetFiles(fileIDs: string[], path: string): Promise<void> {
+export async function vetFiles(
+  fileIDs: string[],
+  path: string,
+  openid: string | null,
+): Promise<void> {
   const issues: FieldIssue[] = [];
   fileIDs.forEach((id, i) => {
     if (!ACCEPTED.test(id)) {
@@ -50,11 +74,16 @@ export async function vetFiles(fileIDs: string[], path: string): Promise<void> {
     urls.forEach((url, i) => {
       if (url === null) {
         issues.push({ path: `${path}.${i}`, message: '附件上传未完成或已失效，请重新上传' });
+      } else if (!uploadedBy(fileIDs[i], openid)) {
+        issues.push({ path: `${path}.${i}`, message: NOT_YOURS });
       }
     });
   }
   if (issues.length > 0) throw new Failure('BAD_REQUEST', issues[0].message, issues);
 }
+
+/** What a caller hears of a file someone else uploaded. */
+export const NOT_YOURS = '附件不是您本人上传的文件，请重新上传';
 
 /** The file's name as shown: the last segment of its path. */
 export function fileName(fileID: string): string {

@@ -2,6 +2,7 @@
 import { contract } from '../../typings';
 import type { WhoAmI } from '../../typings/account';
 import { defineFunction } from '../_shared/action';
+import { uploadKey } from '../_shared/files';
 import {
   getDepartment,
   getProcuratorate,
@@ -15,13 +16,15 @@ import { profileHandlers } from './profile';
 
 export const main = defineFunction('account', contract.account, {
   async whoami({ ctx }): Promise<WhoAmI> {
-    if (!ctx.staff) return { openid: ctx.openid, staff: null };
+    const key = ctx.openid ? uploadKey(ctx.openid) : null;
+    if (!ctx.staff) return { openid: ctx.openid, uploadKey: key, staff: null };
     const [p, d] = await Promise.all([
       getProcuratorate(ctx.staff.procuratorateId),
       getDepartment(ctx.staff.departmentId),
     ]);
     return {
       openid: ctx.openid,
+      uploadKey: key,
       staff: {
         id: ctx.staff._id,
         name: ctx.staff.name,

@@ -98,7 +98,7 @@ const verify: Handler<Defs['lawyer.verify']> = async ({ input, ctx }) => {
   const early = refuseAgain(current);
   if (early) throw early;
   try {
-    await vetFiles([input.certificateImage], 'certificateImage');
+    await vetFiles([input.certificateImage], 'certificateImage', ctx.openid);
   } catch (e) {
     if (e instanceof Failure && e.issues) {
       throw badRequest('certificateImage', e.issues[0].message.replace('附件', '执业证照片'));
@@ -283,7 +283,7 @@ const request: Handler<Defs['binding.request']> = async ({ input, ctx }) => {
   const caseNumber = normaliseCaseNumber(input.caseNumber);
   const found = caseNumber ? await caseByNumber(caseNumber) : null;
   if (!found) throw new Failure('NOT_FOUND', CASE_NOT_FOUND);
-  await vetFiles(input.proofs, 'proofs');
+  await vetFiles(input.proofs, 'proofs', ctx.openid);
 
   const earlier = await bindings()
     .where({ openid: ctx.openid, caseId: found._id })

@@ -283,7 +283,7 @@ const save: Handler<Defs['case.save']> = async ({ input, ctx }) => {
  */
 const importCases: Handler<Defs['case.import']> = async ({ input, ctx }) => {
   const unit = await ownProcuratorate(ctx);
-  const rows = await downloadImport(input.fileID);
+  const rows = await downloadImport(input.fileID, ctx.openid);
   if (rows.length === 0) {
     throw badRequest([{ path: 'fileID', message: '导入文件中没有案件' }]);
   }

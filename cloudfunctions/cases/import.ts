@@ -5,6 +5,7 @@
 import { readImportFile } from '../../domain/cases/import-file';
 import { cloud } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
+import { uploadedBy } from '../_shared/files';
 
 /** 200 cases with many parties stay far below this. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -29,12 +30,13 @@ async function download(fileID: string): Promise<Buffer> {
   }
 }
 
-/** The records of the uploaded file, in order, not yet validated. */
-export async function downloadImport(fileID: string): Promise<unknown[]> {
+/** The records of the file `openid` uploaded, in order, not yet validated. */
+export async function downloadImport(fileID: string, openid: string): Promise<unknown[]> {
   if (!/\.(csv|json|txt)$/i.test(fileID)) {
     throw fileProblem('导入文件应为CSV或JSON文件');
   }
   const content = await download(fileID);
+  if (!uploadedBy(fileID, openid)) throw fileProblem('导入文件不是您本人上传的，请重新上传');
   if (content.length > IMPORT_MAX_BYTES) throw fileProblem('导入文件不能超过2MB');
   let text: string;
   try {

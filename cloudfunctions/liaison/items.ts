@@ -265,7 +265,7 @@ async function file(
   if (await load(id)) return { id, duplicate: true };
   const member = await memberFor(ctx, kind);
   await requireUnit(fields.procuratorateId);
-  await vetFiles(fields.attachments, 'attachments');
+  await vetFiles(fields.attachments, 'attachments', ctx.openid);
   const contentFlag = await checkContent(
     ctx.openid,
     `${fields.title}\n${fields.content}`,

@@ -44,7 +44,7 @@ export const supplyMaterials: Handler<Defs['supplyMaterials']> = async ({ input,
       attachments: input.attachments,
       ...(input.note ? { note: input.note } : {}),
     }),
-    () => ({ vet: () => vetFiles(input.attachments, 'attachments') }),
+    () => ({ vet: () => vetFiles(input.attachments, 'attachments', ctx.openid) }),
   );
 
 export const requestRecusal: Handler<Defs['requestRecusal']> = async ({ input, ctx }) =>

@@ -421,11 +421,16 @@ function disclosureVet(doc: PetitionDoc, texts: Record<string, string>) {
 }
 
 /** Before a reply is saved: nothing disclosed, and every attachment is an uploaded image or PDF. */
-function replyVet(doc: PetitionDoc, attachments: string[], texts: Record<string, string>) {
+function replyVet(
+  doc: PetitionDoc,
+  attachments: string[],
+  texts: Record<string, string>,
+  openid: string,
+) {
   const disclosure = disclosureVet(doc, texts);
   return async () => {
     await disclosure();
-    await vetFiles(attachments, 'attachments');
+    await vetFiles(attachments, 'attachments', openid);
   };
 }
 
@@ -444,7 +449,7 @@ export const proceduralReply: Handler<Defs['proceduralReply']> = async ({ input,
     ctx,
     input,
     () => ({ type: 'PROCEDURAL_REPLY', by: staffActor(ctx.staff), reply: replyOf(input) }),
-    (doc) => ({ vet: replyVet(doc, input.attachments, { text: input.text }) }),
+    (doc) => ({ vet: replyVet(doc, input.attachments, { text: input.text }, ctx.openid) }),
   );
 
 export const progressReply: Handler<Defs['progressReply']> = async ({ input, ctx }) =>
@@ -452,7 +457,7 @@ export const progressReply: Handler<Defs['progressReply']> = async ({ input, ctx
     ctx,
     input,
     () => ({ type: 'PROGRESS_REPLY', by: staffActor(ctx.staff), reply: replyOf(input) }),
-    (doc) => ({ vet: replyVet(doc, input.attachments, { text: input.text }) }),
+    (doc) => ({ vet: replyVet(doc, input.attachments, { text: input.text }, ctx.openid) }),
   );
 
 export const answer: Handler<Defs['answer']> = async ({ input, ctx }) =>
@@ -466,7 +471,7 @@ export const answer: Handler<Defs['answer']> = async ({ input, ctx }) =>
       reply: replyOf(input),
     }),
     (doc) => ({
-      vet: replyVet(doc, input.attachments, { result: input.result, text: input.text }),
+      vet: replyVet(doc, input.attachments, { result: input.result, text: input.text }, ctx.openid),
     }),
   );
 

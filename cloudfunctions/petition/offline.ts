@@ -49,7 +49,7 @@ export const fileOffline: Handler<Defs['fileOffline']> = async ({ input, ctx }) 
 
   const procuratorate = await getProcuratorate(staff.procuratorateId);
   if (!procuratorate) throw new Failure('NOT_FOUND', '本院信息不存在，请联系管理员');
-  await vetFiles(form.attachments, 'form.attachments');
+  await vetFiles(form.attachments, 'form.attachments', ctx.openid);
   const idHash = idNumberHash(input.petitioner.idNumber);
   const summary = profileSummary(input.petitioner);
   const departmentId = await routeFor(form.kind, procuratorate._id);

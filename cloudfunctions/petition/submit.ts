@@ -60,7 +60,7 @@ export const submit: Handler<Defs['submit']> = async ({ input, ctx }) => {
       { path: 'procuratorateId', message: '所选检察院不存在，请重新选择' },
     ]);
   }
-  await vetFiles(input.attachments, 'attachments');
+  await vetFiles(input.attachments, 'attachments', ctx.openid);
   const checked = await checkTexts(ctx.openid, {
     request: input.request,
     facts: input.facts,

@@ -42,3 +42,31 @@ export function fieldErrors(result: {
   }
   return errors;
 }
+
+/**
+ * Uploads a local file as the caller's own and answers its fileID (rejects when it fails).
+ * `cloudPath` (`<area>/<rest>`) is stored at `<area>/<uploadKey>/<rest>`, the key being the
+ * caller's from account.whoami: functions accept on a record only files under the caller's own
+ * key, so nobody can attach a file someone else uploaded. Pages upload only through this.
+ */
+export async function uploadOwnFile(
+  cloudPath: string,
+  filePath: string,
+  onProgress?: (percent: number) => void,
+): Promise<string> {
+  const who = await call('account', 'whoami', {});
+  if (!who.ok || !who.data.uploadKey) {
+    throw new Error(`no upload key: ${who.ok ? 'no OPENID' : who.error.message}`);
+  }
+  const slash = cloudPath.indexOf('/');
+  const owned = `${cloudPath.slice(0, slash)}/${who.data.uploadKey}/${cloudPath.slice(slash + 1)}`;
+  return new Promise((resolve, reject) => {
+    const task = wx.cloud.uploadFile({
+      cloudPath: owned,
+      filePath,
+      success: (res) => resolve(res.fileID),
+      fail: reject,
+    }) as WechatMiniprogram.UploadTask | undefined;
+    if (onProgress) task?.onProgressUpdate?.((p) => onProgress(p.progress));
+  });
+}

@@ -2,6 +2,7 @@
 // (wx.chooseMessageFile), checked on the page (how many, how large), uploaded at once to cloud
 // storage with their progress, and removable. Pages keep the list in `data.attachments` and call
 // the functions below, as list pages do with paged.ts.
+import { uploadOwnFile } from './api';
 import { ATTACHMENT_MAX_BYTES } from './petition-citizen';
 import { PETITION_LIMITS } from './petition-form';
 import { toast } from './ui';
@@ -100,23 +101,20 @@ function setAt(host: Host, key: string, patch: Partial<Attachment>) {
 function upload(host: Host, key: string, onChange: () => void) {
   const item = host.data.attachments.find((a) => a.key === key);
   if (!item) return;
-  const task = wx.cloud.uploadFile({
-    cloudPath: item.cloudPath,
-    filePath: item.path,
-    success: (res) => {
-      setAt(host, key, { status: 'done', progress: 100, fileID: res.fileID });
+  uploadOwnFile(item.cloudPath, item.path, (progress) => {
+    const now = host.data.attachments.find((a) => a.key === key);
+    if (now && now.status === 'uploading') setAt(host, key, { progress });
+  }).then(
+    (fileID) => {
+      setAt(host, key, { status: 'done', progress: 100, fileID });
       onChange();
     },
-    fail: (e) => {
+    (e: unknown) => {
       console.warn(`uploading ${item.cloudPath} failed`, e);
       setAt(host, key, { status: 'failed', progress: 0 });
       onChange();
     },
-  }) as WechatMiniprogram.UploadTask | undefined;
-  task?.onProgressUpdate?.((p) => {
-    const now = host.data.attachments.find((a) => a.key === key);
-    if (now && now.status === 'uploading') setAt(host, key, { progress: p.progress });
-  });
+  );
 }
 
 /**

@@ -356,3 +356,20 @@ describe('the key', () => {
     });
   });
 });
+
+describe('whoami', () => {
+  test('When callers ask who they are, then each gets an upload folder key of their own, the same on every call, and nobody gets none', async () => {
+    const a = data(await t.call('account', 'whoami', {}, DEMO.citizen));
+    const again = data(await t.call('account', 'whoami', {}, DEMO.citizen));
+    const staff = data(await t.call('account', 'whoami', {}, DEMO.registrar));
+    const nobody = data(await t.call('account', 'whoami', {}));
+    expect(a).toMatchObject({ openid: DEMO.citizen, staff: null });
+    expect(a.uploadKey).toMatch(/^[0-9a-f]{20}$/);
+    expect(again.uploadKey).toBe(a.uploadKey);
+    expect(staff.uploadKey).toMatch(/^[0-9a-f]{20}$/);
+    expect(staff.uploadKey).not.toBe(a.uploadKey);
+    // A keyed hash of the OPENID, which paths therefore never show.
+    expect(a.uploadKey).not.toContain(DEMO.citizen);
+    expect(nobody).toEqual({ openid: null, uploadKey: null, staff: null });
+  });
+});

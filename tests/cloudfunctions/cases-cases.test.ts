@@ -2,6 +2,7 @@
 // case.save (register, update, version, the case number's unit code and uniqueness, the record's
 // rules), case.import (CSV and JSON, all or nothing with each bad row named), case.list, case.get,
 // and the progress messages a change of stage or result sends to approved bindings only.
+import { uploadAs as uploadFileAs } from '../../devcloud/uploads';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { citizenWithProfile, uploadAs } from '../helpers/petition';
@@ -68,14 +69,9 @@ async function auditOf(id: string) {
   return entries.sort((a, b) => Number(a.seq) - Number(b.seq)).map((e) => String(e.action));
 }
 
-async function upload(name: string, content: string | Uint8Array): Promise<string> {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  const out = await t.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath: `imports/${Date.now()}-${name}`, content: bytes },
-    { openid: AG, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(JSON.stringify(out));
-  return out.fileID;
+/** A file uploaded by `openid` (the case manager AG unless told) as the import page does. */
+async function upload(name: string, content: string | Uint8Array, openid = AG): Promise<string> {
+  return uploadFileAs(t.cloud, openid, `imports/${Date.now()}-${name}`, content);
 }
 
 async function casesOf(unit: string) {
@@ -536,7 +532,7 @@ describe('case.import', () => {
       `${n2},诈骗罪,2024-03-05,2024-05-05,第二检察部,审查逮捕,,王五:suspect,,`,
     ].join('\n');
     const res2 = data(
-      await t.call('cases', 'case.import', { fileID: await upload('b.csv', again) }, AG2),
+      await t.call('cases', 'case.import', { fileID: await upload('b.csv', again, AG2) }, AG2),
     );
     expect(res2).toEqual({ created: 0, updated: 2 });
     const [updated] = await t.find('cases', { _id: first._id });
@@ -647,6 +643,13 @@ describe('case.import', () => {
     await expectProblem(await upload('y.json', '[{'), 'fileID', /不是有效的JSON/);
     await expectProblem(await upload('z.csv', HEADER + '\n'), 'fileID', '导入文件中没有案件');
     await expectProblem(await upload('p.png', 'x'), 'fileID', /CSV或JSON/);
+    // A good file, but another case manager's upload.
+    const theirs = await upload(
+      'theirs.csv',
+      `${HEADER}\n京朝检刑诉受〔2025〕110105900999号,盗窃罪,2025-01-01,2025-02-01,一部,审查起诉,,张三:suspect,,`,
+      AG2,
+    );
+    await expectProblem(theirs, 'fileID', '导入文件不是您本人上传的，请重新上传');
     const many = [HEADER];
     for (let i = 0; i < 201; i++) {
       many.push(

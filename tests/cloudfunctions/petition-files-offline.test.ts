@@ -72,6 +72,38 @@ describe('attachments', () => {
     expect(await t.find('petitions', { petitionerOpenid: me })).toEqual([]);
   });
 
+  test('When a citizen attaches a file someone else uploaded, then BAD_REQUEST names it, nothing is filed, and their own files still pass', async () => {
+    const owner = await citizenWithProfile(t, 'files-owner');
+    const other = await citizenWithProfile(t, 'files-other');
+    const theirs = await uploadAs(t, owner, 'petitions/tok-d/1.jpg');
+    const mine = await uploadAs(t, other, 'petitions/tok-e/1.jpg');
+    // A file the caller uploaded outside their own folder (an old page, a hand-made request).
+    const stray = await t.cloud.platform.handle(
+      { kind: 'uploadFile', cloudPath: 'petitions/tok-f/1.jpg', content: new Uint8Array(3) },
+      { openid: other, appid: '', fn: '' },
+    );
+    if (stray.kind !== 'uploadFile') throw new Error(JSON.stringify(stray));
+    for (const attachments of [[mine, theirs], [stray.fileID]]) {
+      const res = await t.call('petition', 'submit', buildPetition({ attachments }), other);
+      expect(res).toMatchObject({
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: '附件不是您本人上传的文件，请重新上传',
+          issues: [
+            {
+              path: `attachments.${attachments.length - 1}`,
+              message: '附件不是您本人上传的文件，请重新上传',
+            },
+          ],
+        },
+      });
+    }
+    expect(await t.find('petitions', { petitionerOpenid: other })).toEqual([]);
+    const id = await submitPetition(t, other, { attachments: [mine] });
+    expect(data(await t.call('petition', 'files', { id }, other)).files).toHaveLength(1);
+  });
+
   test('When a file is neither an image nor a PDF, then BAD_REQUEST names it', async () => {
     const me = await citizenWithProfile(t, 'files');
     const doc = await uploadAs(t, me, 'petitions/tok-c/notes.docx');

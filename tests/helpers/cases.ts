@@ -1,6 +1,7 @@
 // Builders for the case-disclosure tests (#6) on any devcloud — the functions' tests, the page
 // harness, the browser preview: a case as case management registers it, a lawyer's verification,
 // and a binding to a case, each made through the cases function as the pages would make them.
+import { uploadAs } from '../../devcloud/uploads';
 import type { DevCloud } from '../../devcloud';
 import type {
   ActionInput,
@@ -25,25 +26,6 @@ export async function callOk<F extends FunctionName, A extends ActionName<F>>(
   const res = out.result as ActionResult<ActionOutput<F, A>>;
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(res.error)}`);
   return res.data;
-}
-
-/**
- * A file stored as `openid` would with wx.cloud.uploadFile (by default its path is its content);
- * answers its fileID.
- */
-export async function uploadAs(
-  cloud: DevCloud,
-  openid: string,
-  cloudPath: string,
-  content: string | Uint8Array = cloudPath,
-): Promise<string> {
-  const bytes = typeof content === 'string' ? new Uint8Array(Buffer.from(content)) : content;
-  const out = await cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: bytes },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath}: ${JSON.stringify(out)}`);
-  return out.fileID;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Builders for petition tests: a citizen with a saved real-name profile, and a valid petition.
+import { uploadAs as uploadFileAs } from '../../devcloud/uploads';
 import { data, DEMO, type TestCloud } from './cloud';
 
 export const OWN_MOBILE = '13800138000';
@@ -46,12 +47,7 @@ export async function citizenWithProfile(t: TestCloud, prefix: string): Promise<
 
 /** Uploads a small file as `openid` would with wx.cloud.uploadFile; answers its fileID. */
 export async function uploadAs(t: TestCloud, openid: string, cloudPath: string): Promise<string> {
-  const out = await t.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new TextEncoder().encode(`content of ${cloudPath}`) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath}: ${JSON.stringify(out)}`);
-  return out.fileID;
+  return uploadFileAs(t.cloud, openid, cloudPath, `content of ${cloudPath}`);
 }
 
 /** A citizen whose profile has `mobile` verified by WeChat's phone-number button. */

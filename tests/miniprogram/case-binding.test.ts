@@ -125,7 +125,9 @@ describe('律师身份认证', () => {
     expect(page.text('#lawyer-certificate')).toBe('11101201510012345');
     expect(page.has('#pending-hint')).toBe(true);
     expect(page.has('#submit')).toBe(false);
-    expect(h.recorded.uploads.at(-1)?.cloudPath).toMatch(/^lawyers\/[0-9a-z-]+\/1\.jpg$/);
+    expect(h.recorded.uploads.at(-1)?.cloudPath).toMatch(
+      new RegExp(`^lawyers/${await h.uploadKey(lawyer)}/[0-9a-z-]+/1\\.jpg$`),
+    );
     const stored = await h.data('cases', 'lawyer.get', {}, lawyer);
     expect(stored.lawyer).toMatchObject({ status: 'pending', firm: '北京市朝阳律师事务所' });
 
@@ -227,7 +229,9 @@ describe('申请绑定案件 and 案件程序性信息', () => {
     expect(page.text('#result-status')).toBe('待审核');
     expect(h.storage.has('draft:case-bind')).toBe(false);
     expect(h.recorded.uploads.map((u) => u.cloudPath)).toEqual([
-      expect.stringMatching(/^bindings\/[0-9a-z-]+\/1\.jpg$/),
+      expect.stringMatching(
+        new RegExp(`^bindings/${await h.uploadKey(citizen)}/[0-9a-z-]+/1\\.jpg$`),
+      ),
     ]);
     const mine = await h.data('cases', 'binding.mine', {}, citizen);
     expect(mine.items).toEqual([

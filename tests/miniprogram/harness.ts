@@ -263,6 +263,13 @@ export class Harness {
     return res.data;
   }
 
+  /** The folder key the pages put into the cloud path of `openid`'s uploads (account.whoami). */
+  async uploadKey(openid: string | null = this.openid): Promise<string> {
+    const key = (await this.data('account', 'whoami', {}, openid)).uploadKey;
+    if (!key) throw new Error(`no upload key for ${openid}`);
+    return key;
+  }
+
   /** Waits until no cloud call or wx callback is outstanding and the page has re-rendered. */
   async idle() {
     for (let round = 0; round < 500; round++) {

@@ -319,7 +319,9 @@ describe('liaison/submit (提交意见建议 / 提交案件监督申诉)', () =>
     expect(stored.notify).toBe(false);
     expect(stored.attachments).toHaveLength(1);
     expect(stored.attachments[0].url).toBeTruthy();
-    expect(h.recorded.uploads[0].cloudPath).toMatch(/^liaison\/[A-Za-z0-9-]+\/1\.jpg$/);
+    expect(h.recorded.uploads[0].cloudPath).toMatch(
+      new RegExp(`^liaison/${await h.uploadKey()}/[A-Za-z0-9-]+/1\\.jpg$`),
+    );
 
     // The file is listed on the member's detail page and on the staff's item page, and opens.
     const detail = await h.open(detailPage, { id: item.id });

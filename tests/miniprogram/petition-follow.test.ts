@@ -257,7 +257,9 @@ describe('supplying materials', () => {
     h.nextMessageFiles = [h.tempFile('判决书.pdf', Buffer.from('%PDF-1.4 judgement'))];
     await page.tap('#add-pdf');
     expect(page.text('.attachment')).toContain('已上传');
-    expect(h.recorded.uploads[0].cloudPath).toMatch(new RegExp(`^petitions/${id}/materials-`));
+    expect(h.recorded.uploads[0].cloudPath).toMatch(
+      new RegExp(`^petitions/${await h.uploadKey()}/${id}/materials-`),
+    );
     await page.input('#materials-note', '判决书为二审判决');
     const before = quota(me);
     await page.tap('#supply-submit');

@@ -557,7 +557,9 @@ describe('detail', () => {
     h.nextMedia = [h.tempFile('scan.jpg', Buffer.from('a photo'))];
     await page.tap('#add-attachment');
     expect(h.recorded.uploads).toEqual([
-      expect.objectContaining({ cloudPath: expect.stringMatching(`^petitions/${id}/replies/`) }),
+      expect.objectContaining({
+        cloudPath: expect.stringMatching(`^petitions/${await h.uploadKey()}/${id}/replies/`),
+      }),
     ]);
     await page.input('#reply-input', '您的信访事项已受理，附件为受理告知书。');
     await page.tap('#submit-action');
@@ -763,7 +765,9 @@ describe('offline filing', () => {
     expect(page.text('.attachment')).toContain('已上传');
     expect(h.recorded.uploads).toEqual([
       expect.objectContaining({
-        cloudPath: expect.stringMatching(/^petitions\/offline-[A-Za-z0-9-]+\/1\.pdf$/),
+        cloudPath: expect.stringMatching(
+          new RegExp(`^petitions/${await h.uploadKey()}/offline-[A-Za-z0-9-]+/1\\.pdf$`),
+        ),
         openid: DEMO.registrar,
         fileID: expect.stringMatching(/^cloud:\/\//),
       }),

@@ -267,10 +267,11 @@ describe('attachments', () => {
     expect(page.texts('.attachment-name')).toEqual(['图片1.jpg', '图片2.png', '判决书.pdf']);
     expect(page.text('.attachment')).toContain('已上传');
     const token = page.data.clientToken as string;
+    const key = await h.uploadKey();
     expect(h.recorded.uploads.map((u) => u.cloudPath)).toEqual([
-      `petitions/${token}/1.jpg`,
-      `petitions/${token}/2.png`,
-      `petitions/${token}/3.pdf`,
+      `petitions/${key}/${token}/1.jpg`,
+      `petitions/${key}/${token}/2.png`,
+      `petitions/${key}/${token}/3.pdf`,
     ]);
     // Removing one leaves the others.
     await page.tap('.remove-file', 1);

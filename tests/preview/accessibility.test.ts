@@ -12,6 +12,7 @@ import {
   describeViolations,
   layoutProblems,
 } from './audit';
+import { uploadAs } from '../../devcloud/uploads';
 import { DEMO, PREVIEW_DIR, openPreview, type Preview } from './browser';
 import { createDemoData, DEMO_PETITIONER, type DemoData } from './demo-data';
 
@@ -535,20 +536,17 @@ const SCREENS: Screen[] = [
         { name: '张三', idNumber: '11010519491231002X', mobile: '13800138000' },
         citizen,
       );
-      const out = await p.cloud.platform.handle(
-        {
-          kind: 'uploadFile',
-          cloudPath: `bindings/${citizen}/id.png`,
-          content: new Uint8Array(Buffer.from(CASEWORK_PNG, 'base64')),
-        },
-        { openid: citizen, appid: '', fn: '' },
+      const proof = await uploadAs(
+        p.cloud,
+        citizen,
+        `bindings/${citizen}/id.png`,
+        new Uint8Array(Buffer.from(CASEWORK_PNG, 'base64')),
       );
-      if (out.kind !== 'uploadFile') throw new Error(JSON.stringify(out));
       const { id } = await caseworkCall<{ id: string }>(
         p,
         'cases',
         'binding.request',
-        { caseNumber, role: 'party', partyName: '张三', proofs: [out.fileID] },
+        { caseNumber, role: 'party', partyName: '张三', proofs: [proof] },
         citizen,
       );
       await p.launch(`/casework/review/index?kind=binding&id=${id}`);
@@ -1173,13 +1171,7 @@ async function apptDemoCall<T = { id: string }>(
 }
 
 async function apptDemoUpload(p: Preview, openid: string, name: string): Promise<string> {
-  const cloudPath = `appt-demo/${openid}/${name}`;
-  const out = await p.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(cloudPath)) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath} failed`);
-  return out.fileID;
+  return uploadAs(p.cloud, openid, `appt-demo/${openid}/${name}`);
 }
 
 /**
@@ -1319,13 +1311,7 @@ async function liaisonOpinion(
 
 /** A small image stored as `openid` would upload it; answers its fileID. */
 async function caseDemoUpload(p: Preview, openid: string, name: string): Promise<string> {
-  const cloudPath = `case-demo/${openid}/${Date.now().toString(36)}-${name}`;
-  const out = await p.cloud.platform.handle(
-    { kind: 'uploadFile', cloudPath, content: new Uint8Array(Buffer.from(cloudPath)) },
-    { openid, appid: '', fn: '' },
-  );
-  if (out.kind !== 'uploadFile') throw new Error(`upload ${cloudPath} failed`);
-  return out.fileID;
+  return uploadAs(p.cloud, openid, `case-demo/${openid}/${Date.now().toString(36)}-${name}`);
 }
 
 let caseDemoSeq = 0;

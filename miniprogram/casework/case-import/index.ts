@@ -2,7 +2,7 @@
 // member pick the file from a chat (wx.chooseMessageFile), uploads it and calls case.import. The
 // import is all or nothing: either the counts of cases registered and updated, or every bad row
 // listed as “第N行 字段：问题” and nothing written.
-import { call } from '../../utils/api';
+import { call, uploadOwnFile } from '../../utils/api';
 import { sizeText } from '../../utils/attachments';
 import { toast } from '../../utils/ui';
 import {
@@ -38,16 +38,9 @@ function upload(path: string, ext: string): Promise<string | null> {
   const cloudPath = `case-imports/${Date.now().toString(36)}-${Math.random()
     .toString(36)
     .slice(2, 10)}.${ext}`;
-  return new Promise((resolve) => {
-    wx.cloud.uploadFile({
-      cloudPath,
-      filePath: path,
-      success: (res) => resolve(res.fileID),
-      fail: (e) => {
-        console.warn(`uploading ${cloudPath} failed`, e);
-        resolve(null);
-      },
-    });
+  return uploadOwnFile(cloudPath, path).catch((e: unknown) => {
+    console.warn(`uploading ${cloudPath} failed`, e);
+    return null;
   });
 }
 

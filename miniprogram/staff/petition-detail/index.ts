@@ -9,7 +9,7 @@ import type {
   PetitionView,
   RefusalGround,
 } from '../../../typings/petition';
-import { call } from '../../utils/api';
+import { call, uploadOwnFile } from '../../utils/api';
 import { openStoredFile } from '../../utils/attachments';
 import { filedFormRows } from '../../utils/petition-citizen';
 import {
@@ -605,11 +605,8 @@ Component({
         const ext = /\.[A-Za-z0-9]{1,5}$/.exec(file.tempFilePath)?.[0] ?? '.jpg';
         const name = `reply-${Date.now()}-${i}${ext}`;
         try {
-          const res = await wx.cloud.uploadFile({
-            cloudPath: `petitions/${id}/replies/${name}`,
-            filePath: file.tempFilePath,
-          });
-          uploaded.push({ fileID: res.fileID, name });
+          const fileID = await uploadOwnFile(`petitions/${id}/replies/${name}`, file.tempFilePath);
+          uploaded.push({ fileID, name });
         } catch (err) {
           console.error('uploading a reply attachment failed', err);
           toast('附件上传失败，请重试');
