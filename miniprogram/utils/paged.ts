@@ -100,3 +100,45 @@ export async function loadMorePage<
     ...opts.extra?.(res.data),
   });
 }
+
+/** A list page using `listMethods`. */
+interface ListPage<R> extends Host<R> {
+  refresh(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
+/**
+ * The methods of a page listing the caller's own records, for a page's `methods`: the first page
+ * on open, again on coming back (a detail may have changed a status, a form added a record) and on
+ * pull-down, the next at the bottom or on 加载更多, and 重新加载 after an error. The page's data
+ * starts from PAGED_INITIAL; `fetch` asks for one page and `toRow` shapes an item for the page.
+ */
+export function listMethods<R extends { id: string }, I, P extends { items: I[]; total: number }>(
+  fetch: Fetch<P>,
+  toRow: (item: I) => R,
+) {
+  return {
+    onLoad(this: ListPage<R>): void {
+      void this.refresh();
+    },
+    /** onShow follows onLoad at once, while the first page is still loading: that one is skipped. */
+    onShow(this: ListPage<R>): void {
+      if (this.data.state === 'ready') void this.refresh();
+    },
+    onPullDownRefresh(this: ListPage<R>): void {
+      void this.refresh().then(() => wx.stopPullDownRefresh());
+    },
+    onReachBottom(this: ListPage<R>): void {
+      void this.loadMore();
+    },
+    onRetry(this: ListPage<R>): void {
+      void this.refresh();
+    },
+    refresh(this: ListPage<R>): Promise<void> {
+      return refreshPage(this, fetch, toRow);
+    },
+    loadMore(this: ListPage<R>): Promise<void> {
+      return loadMorePage(this, fetch, toRow);
+    },
+  };
+}

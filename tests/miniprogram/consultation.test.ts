@@ -1,6 +1,7 @@
 // Legal consultation on the pages: a citizen asks on 法律咨询, a handler answers on 答复法律咨询 (the
 // citizen is messaged once), the citizen sees the answer; a leader publishes it and the FAQ page
 // finds it by keyword and topic.
+import { EJSON } from 'bson';
 import { DEMO, Harness } from './harness';
 import { newCitizen } from './builders';
 
@@ -12,6 +13,7 @@ let detailPage: string;
 let inboxPage: string;
 let replyPage: string;
 let faqPage: string;
+let minePage: string;
 
 const QUESTION = '未成年人在学校被同学殴打受伤，家长可以向检察院寻求哪些帮助？';
 const ANSWER = '可以向公安机关报案，检察机关依法对未成年人保护工作进行法律监督，并可提供司法救助。';
@@ -23,6 +25,7 @@ beforeAll(async () => {
   inboxPage = h.load('staff/consult-inbox/index');
   replyPage = h.load('staff/consult-reply/index');
   faqPage = h.load('public/faq/index');
+  minePage = h.load('citizen/consult-mine/index');
 });
 afterAll(async () => {
   await h.close();
@@ -101,4 +104,40 @@ test('When the text is too short, then the page names the field and nothing is f
   await ask.tap('#submit');
   expect(ask.text('#error-text')).toBe('咨询内容至少10个字');
   expect((await h.data('consultation', 'mine', {}, citizen)).total).toBe(0);
+});
+
+test('When a citizen has asked 25 questions, then 我的咨询 lists the newest 20 and the other 5 at the bottom', async () => {
+  const citizen = newCitizen();
+  // Stored as ask stores them (25 asks in a row would meet ask's limit of 10 a minute).
+  const start = Date.now() - 25 * 60_000;
+  const docs = Array.from({ length: 25 }, (_, i) => ({
+    _id: `cs-mine-${citizen}-${i + 1}`,
+    openid: citizen,
+    procuratorateId: DEMO.unit,
+    topic: '民事',
+    text: `第${i + 1}个问题：${QUESTION}`,
+    notify: false,
+    status: 'pending',
+    contentFlag: 'pass',
+    createdAt: new Date(start + i * 60_000),
+    updatedAt: new Date(start + i * 60_000),
+    answer: null,
+    faqId: null,
+  }));
+  const res = (await h.cloud.store.handle('database.insertDocument', {
+    collectionName: 'consultations',
+    data: docs.map((d) => EJSON.stringify(d, { relaxed: false })),
+  })) as { code?: string };
+  expect(res.code).toBeUndefined();
+
+  const page = await h.as(citizen).open(minePage);
+  expect(page.count('.consultation')).toBe(20);
+  expect(page.text('#summary')).toBe('共25条');
+  expect(page.text('.consultation')).toContain('第25个问题');
+  await page.tap('#load-more');
+  expect(page.count('.consultation')).toBe(25);
+  expect(page.data.items.map((i: { id: string }) => i.id)).toEqual(
+    docs.map((d) => d._id).reverse(),
+  );
+  expect(page.text('#list-footer')).toBe('没有更多了');
 });

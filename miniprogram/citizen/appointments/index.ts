@@ -4,7 +4,7 @@
 import type { AppointmentView } from '../../../typings/cases';
 import { call } from '../../utils/api';
 import { answerDueText, appointmentTagClass, periodText } from '../../utils/appointments';
-import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
+import { listMethods, PAGED_INITIAL } from '../../utils/paged';
 
 const PAGE_SIZE = 20;
 
@@ -44,42 +44,13 @@ function toRow(a: AppointmentView): Row {
 }
 
 Component({
-  data: { ...PAGED_INITIAL, items: [] as Row[], visited: false },
+  data: { ...PAGED_INITIAL, items: [] as Row[] },
 
   methods: {
-    onLoad(): void {
-      void this.refresh();
-    },
-
-    /** Back from a detail (a cancellation) or a new booking: read the list again. */
-    onShow(): void {
-      if (this.data.visited && this.data.state === 'ready') void this.refresh();
-      else this.setData({ visited: true });
-    },
-
-    onPullDownRefresh(): void {
-      void this.refresh().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
-    fetch(page: number) {
-      return call('cases', 'appointments.mine', { page, pageSize: PAGE_SIZE });
-    },
-
-    refresh(): Promise<void> {
-      return refreshPage(this, (page) => this.fetch(page), toRow);
-    },
-
-    loadMore(): Promise<void> {
-      return loadMorePage(this, (page) => this.fetch(page), toRow);
-    },
-
-    onRetry(): void {
-      void this.refresh();
-    },
+    ...listMethods(
+      (page: number) => call('cases', 'appointments.mine', { page, pageSize: PAGE_SIZE }),
+      toRow,
+    ),
 
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {
       wx.navigateTo({ url: `/citizen/appointment-detail/index?id=${e.currentTarget.dataset.id}` });

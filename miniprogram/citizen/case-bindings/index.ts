@@ -5,7 +5,7 @@
 import type { BindingView } from '../../../typings/cases';
 import { call } from '../../utils/api';
 import { reviewTagClass } from '../../utils/cases';
-import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
+import { listMethods, PAGED_INITIAL } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
 
 const PAGE_SIZE = 20;
@@ -59,38 +59,10 @@ Component({
   data: { ...PAGED_INITIAL, items: [] as Row[] },
 
   methods: {
-    onLoad(): void {
-      void this.refresh();
-    },
-
-    /** Back from a new request: it shows at the top. */
-    onShow(): void {
-      if (this.data.state === 'ready') void this.refresh();
-    },
-
-    onPullDownRefresh(): void {
-      void this.refresh().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
-    fetch(page: number) {
-      return call('cases', 'binding.mine', { page, pageSize: PAGE_SIZE });
-    },
-
-    refresh(): Promise<void> {
-      return refreshPage(this, (page) => this.fetch(page), toRow);
-    },
-
-    loadMore(): Promise<void> {
-      return loadMorePage(this, (page) => this.fetch(page), toRow);
-    },
-
-    onRetry(): void {
-      void this.refresh();
-    },
+    ...listMethods(
+      (page: number) => call('cases', 'binding.mine', { page, pageSize: PAGE_SIZE }),
+      toRow,
+    ),
 
     /** Only an approved binding opens its case; the others say where they stand. */
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {

@@ -1,7 +1,10 @@
-// 我的咨询: the caller's legal questions, newest first (the latest 50).
+// 我的咨询: the caller's legal questions, newest first, twenty at a time.
 import type { ConsultationListItem } from '../../../typings/consultation';
 import { call } from '../../utils/api';
+import { listMethods, PAGED_INITIAL } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
+
+const PAGE_SIZE = 20;
 
 const STATUS = { pending: '待答复', answered: '已答复' } as const;
 
@@ -18,34 +21,13 @@ function toRow(i: ConsultationListItem) {
 }
 
 Component({
-  data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorMessage: '',
-    items: [] as ReturnType<typeof toRow>[],
-    total: 0,
-  },
+  data: { ...PAGED_INITIAL, items: [] as ReturnType<typeof toRow>[] },
 
   methods: {
-    onLoad(): void {
-      void this.load();
-    },
-
-    onPullDownRefresh(): void {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    async load(): Promise<void> {
-      const res = await call('consultation', 'mine', { page: 1, pageSize: 50 });
-      if (!res.ok) {
-        this.setData({ state: 'error', errorMessage: res.error.message });
-        return;
-      }
-      this.setData({ state: 'ready', items: res.data.items.map(toRow), total: res.data.total });
-    },
-
-    onRetry(): void {
-      void this.load();
-    },
+    ...listMethods(
+      (page: number) => call('consultation', 'mine', { page, pageSize: PAGE_SIZE }),
+      toRow,
+    ),
 
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {
       wx.navigateTo({ url: `/citizen/consult-detail/index?id=${e.currentTarget.dataset.id}` });

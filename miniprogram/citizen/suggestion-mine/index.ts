@@ -2,7 +2,7 @@
 import type { SuggestionListItem } from '../../../typings/supervision';
 import { call } from '../../utils/api';
 import { SUGGESTION_STATUS_NAMES, statusTagClass } from '../../utils/suggestion';
-import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
+import { listMethods, PAGED_INITIAL } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
 
 const PAGE_SIZE = 20;
@@ -33,33 +33,10 @@ Component({
   data: { ...PAGED_INITIAL, items: [] as Row[] },
 
   methods: {
-    onLoad(): void {
-      void this.refresh();
-    },
-
-    onPullDownRefresh(): void {
-      void this.refresh().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
-    fetch(page: number) {
-      return call('supervision', 'suggestion.mine', { page, pageSize: PAGE_SIZE });
-    },
-
-    refresh(): Promise<void> {
-      return refreshPage(this, (page) => this.fetch(page), toRow);
-    },
-
-    loadMore(): Promise<void> {
-      return loadMorePage(this, (page) => this.fetch(page), toRow);
-    },
-
-    onRetry(): void {
-      void this.refresh();
-    },
+    ...listMethods(
+      (page: number) => call('supervision', 'suggestion.mine', { page, pageSize: PAGE_SIZE }),
+      toRow,
+    ),
 
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>): void {
       wx.navigateTo({ url: `/citizen/suggestion-detail/index?id=${e.currentTarget.dataset.id}` });
