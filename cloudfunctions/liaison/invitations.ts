@@ -226,6 +226,11 @@ const redeem: Handler<Defs['invitation.redeem']> = async ({ input, ctx }) => {
   const member: MemberDoc = await withRetries(() =>
     db.runTransaction(async (t) => {
       const inv = (await t.collection<InvitationDoc>(INVITATIONS).doc(id).get()).data;
+      // A double tap, or a retry after a lost answer: this person redeemed it already.
+      const bound = (await t.collection<MemberDoc>(MEMBERS).doc(mid).get()).data;
+      if (inv?.status === 'redeemed' && inv.memberId === mid && bound?.active) {
+        if (normaliseName(inv.name) === normaliseName(input.name)) return bound;
+      }
       if (!inv || inv.status !== 'pending' || inv.expiresAt.getTime() < ctx.now.getTime()) {
         throw new Failure('BAD_REQUEST', INVALID, [{ path: 'code', message: INVALID }]);
       }
@@ -233,11 +238,10 @@ const redeem: Handler<Defs['invitation.redeem']> = async ({ input, ctx }) => {
         const message = '姓名与邀请登记的姓名不一致，请填写您的真实姓名';
         throw new Failure('BAD_REQUEST', message, [{ path: 'name', message }]);
       }
-      const existing = (await t.collection<MemberDoc>(MEMBERS).doc(mid).get()).data;
-      if (existing?.active) {
+      if (bound?.active) {
         throw new Failure(
           'CONFLICT',
-          `您已绑定${existing.name}的身份，如需变更请联系检察院撤销原邀请后重新绑定`,
+          `您已绑定${bound.name}的身份，如需变更请联系检察院撤销原邀请后重新绑定`,
         );
       }
       const doc: MemberDoc = {

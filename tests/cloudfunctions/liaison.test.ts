@@ -130,7 +130,7 @@ describe('invitations', () => {
   });
 
   test('When the named person redeems the code, then they are bound; the code works once, and another name is refused', async () => {
-    const { code } = await issue('郑晓东', 'member');
+    const { code, invitation } = await issue('郑晓东', 'member');
     const wrongName = await t.call(
       'liaison',
       'invitation.redeem',
@@ -152,6 +152,13 @@ describe('invitations', () => {
     expect(data(await t.call('liaison', 'member.me', {}, 'o-redeem-1')).member?.name).toBe(
       '郑晓东',
     );
+    // The same person again (a double tap, a retry after a lost answer): the same binding, once.
+    expect(
+      data(await t.call('liaison', 'invitation.redeem', { code, name: '郑晓东' }, 'o-redeem-1')),
+    ).toEqual(member);
+    expect(
+      await t.find('audit', { entity: 'invitation', entityId: invitation.id, action: 'redeem' }),
+    ).toHaveLength(1);
 
     const again = await t.call(
       'liaison',
