@@ -455,6 +455,52 @@ export const appointmentDecideInput = z
 // The contract
 
 /** The case-management department's staff (案件管理部). */
+// ---------------------------------------------------------------------------------------------
+// Causes excluded from online file reading (the administrator's list)
+
+export const DISCLOSURE_LIMITS = { causesMax: 30, causeMin: 2, causeMax: 20 } as const;
+
+/** The same cause however it is spaced or typed (full-width letters): NFKC without spaces. */
+export const normalCause = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+export const disclosureSettingsSaveInput = z
+  .object({
+    excludedCauses: z
+      .array(text('案由', { min: DISCLOSURE_LIMITS.causeMin, max: DISCLOSURE_LIMITS.causeMax }), {
+        error: '案由应为列表',
+      })
+      .max(DISCLOSURE_LIMITS.causesMax, `最多设置${DISCLOSURE_LIMITS.causesMax}个案由`),
+    /** The version the page showed (0 before the first save): a stale page answers CONFLICT. */
+    version: z.number({ error: '版本应为数字' }).int().min(0),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.excludedCauses.forEach((cause, i) => {
+      const key = normalCause(cause);
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['excludedCauses', i],
+          message: `案由“${cause}”重复`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+export type DisclosureSettingsSaveInput = z.infer<typeof disclosureSettingsSaveInput>;
+
+export interface DisclosureSettingsView {
+  procuratorateId: string;
+  procuratorateName: string;
+  /** A case whose cause contains one of these is not read online (besides the kinds by law). */
+  excludedCauses: string[];
+  /** 0 before the first save. */
+  version: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
 const staffAudience = ['case_manager'] as const;
 const listInput = z.object({ ...pagination }).strict();
 
@@ -613,5 +659,21 @@ export const cases = {
       'CONFLICT',
       'PRECONDITION_FAILED',
     ],
+  }),
+  'disclosure.settings.get': action({
+    summary:
+      'Administrator: the causes (案由) their procuratorate excludes from online file reading, besides the kinds the rules exclude',
+    input: z.object({}).strict(),
+    output: output<DisclosureSettingsView>(),
+    audience: ['admin'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  'disclosure.settings.save': action({
+    summary:
+      'Administrator: replaces that list (version checked, audited); new bookings of such cases are refused and booked ones are refused at confirmation',
+    input: disclosureSettingsSaveInput,
+    output: output<DisclosureSettingsView>(),
+    audience: ['admin'],
+    errors: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'],
   }),
 } as const;

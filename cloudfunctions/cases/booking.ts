@@ -10,6 +10,7 @@ import {
   APPOINTMENT_TYPE_NAMES,
   LAWYER_APPOINTMENT_TYPES,
   LAWYER_BINDING_ROLES,
+  normalCause,
   SENSITIVE_KIND_NAMES,
   type AppointmentStaffView,
   type AppointmentType,
@@ -114,8 +115,6 @@ export function staffView(
   };
 }
 
-const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
 /**
  * Why the case may not be read online, or null: the kinds of DOMAIN.md (state secrets, juveniles,
  * state security, terrorism, organised crime: the flags and `sensitiveKind`) and the causes the
@@ -126,9 +125,9 @@ export async function onlineReadingExclusion(c: CaseDoc): Promise<string | null>
   if (c.flags.juvenile) return SENSITIVE_KIND_NAMES.juvenile;
   if (c.flags.sensitiveKind) return SENSITIVE_KIND_NAMES[c.flags.sensitiveKind];
   const settings = (await disclosureSettings().doc(c.procuratorateId).get()).data;
-  const cause = normal(c.cause);
+  const cause = normalCause(c.cause);
   const listed = (settings?.excludedCauses ?? []).find(
-    (x) => normal(x) && cause.includes(normal(x)),
+    (x) => normalCause(x) && cause.includes(normalCause(x)),
   );
   return listed ? `“${listed}”` : null;
 }

@@ -5,9 +5,11 @@ import { defineFunction } from '../_shared/action';
 import { caseHandlers } from './cases';
 import { bindingHandlers } from './bindings';
 import { appointmentHandlers } from './appointments';
+import { settingsHandlers } from './settings';
 
 export const main = defineFunction('cases', contract.cases, {
   ...caseHandlers,
   ...bindingHandlers,
   ...appointmentHandlers,
+  ...settingsHandlers,
 });

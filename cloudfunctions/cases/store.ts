@@ -160,6 +160,8 @@ export interface DisclosureSettingsDoc {
   _id: string;
   /** Causes (案由) whose cases are not read online: a case whose cause contains one is excluded. */
   excludedCauses: string[];
+  /** 1 after the first save (settings.ts); absent on a document written before versions. */
+  version?: number;
   updatedAt?: Date;
   updatedBy?: string;
 }

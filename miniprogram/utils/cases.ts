@@ -97,3 +97,6 @@ export function dayText(day: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (day ?? '');
 }
+
+/** MIRRORS DISCLOSURE_LIMITS of typings/cases.ts: the administrator's excluded causes. */
+export const DISCLOSURE_LIMITS = { causesMax: 30, causeMin: 2, causeMax: 20 } as const;

@@ -716,25 +716,158 @@ describe('the excluded case kinds', () => {
     },
   );
 
-  test('When an administrator lists a cause for the procuratorate, then its cases are not read online there', async () => {
-    await put('disclosure_settings', { _id: UNIT, excludedCauses: ['走私、贩卖毒品'] });
-    try {
-      const listed = await boundLawyer({ cause: '走私、贩卖 毒品罪' });
-      const slot = await openSlot('file_reading', 3);
-      expect(
-        await t.call('cases', 'book', bookInput(slot.id, listed.bindingId), listed.openid),
-      ).toMatchObject({
-        ok: false,
-        error: {
-          code: 'PRECONDITION_FAILED',
-          message: '该案件属于“走私、贩卖毒品”案件，依规定不提供网上阅卷',
-        },
-      });
-      const ordinary = await boundLawyer({ cause: '诈骗罪' });
-      data(await t.call('cases', 'book', bookInput(slot.id, ordinary.bindingId), ordinary.openid));
-    } finally {
-      await put('disclosure_settings', { _id: UNIT, excludedCauses: [] });
+  test('When an administrator lists a cause on 网上阅卷排除案由, then its cases are not read online there, and removing it lets them be', async () => {
+    const before = data(await t.call('cases', 'disclosure.settings.get', {}, DEMO.admin));
+    expect(before).toMatchObject({ procuratorateId: UNIT, excludedCauses: [], version: 0 });
+    const saved = data(
+      await t.call(
+        'cases',
+        'disclosure.settings.save',
+        { excludedCauses: [' 走私、贩卖毒品 ', '强奸'], version: 0 },
+        DEMO.admin,
+      ),
+    );
+    expect(saved).toMatchObject({
+      procuratorateName: '北京市朝阳区人民检察院',
+      excludedCauses: ['走私、贩卖毒品', '强奸'],
+      version: 1,
+      updatedByName: expect.any(String),
+    });
+    expect(data(await t.call('cases', 'disclosure.settings.get', {}, DEMO.admin))).toEqual(saved);
+
+    const listed = await boundLawyer({ cause: '走私、贩卖 毒品罪' });
+    const slot = await openSlot('file_reading', 3);
+    expect(
+      await t.call('cases', 'book', bookInput(slot.id, listed.bindingId), listed.openid),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PRECONDITION_FAILED',
+        message: '该案件属于“走私、贩卖毒品”案件，依规定不提供网上阅卷',
+      },
+    });
+    const ordinary = await boundLawyer({ cause: '诈骗罪' });
+    data(await t.call('cases', 'book', bookInput(slot.id, ordinary.bindingId), ordinary.openid));
+
+    const cleared = data(
+      await t.call(
+        'cases',
+        'disclosure.settings.save',
+        { excludedCauses: ['强奸'], version: 1 },
+        DEMO.admin,
+      ),
+    );
+    expect(cleared).toMatchObject({ excludedCauses: ['强奸'], version: 2 });
+    data(await t.call('cases', 'book', bookInput(slot.id, listed.bindingId), listed.openid));
+    const audit = await t.find('audit', { entity: 'disclosure_settings', entityId: UNIT });
+    expect(audit.map((a) => a.detail)).toEqual([
+      { added: ['走私、贩卖毒品', '强奸'], removed: [] },
+      { added: [], removed: ['走私、贩卖毒品'] },
+    ]);
+    data(
+      await t.call(
+        'cases',
+        'disclosure.settings.save',
+        { excludedCauses: [], version: 2 },
+        DEMO.admin,
+      ),
+    );
+  });
+
+  test('When someone other than an administrator asks for or saves the excluded causes, then it is refused and nothing changes', async () => {
+    for (const who of [AG, DEMO.citizen, DEMO.registrar]) {
+      for (const [action, input] of [
+        ['disclosure.settings.get', {}],
+        ['disclosure.settings.save', { excludedCauses: ['强奸'], version: 0 }],
+      ] as const) {
+        const res = await t.call('cases', action, input, who);
+        expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
     }
+    const nobody = await t.call('cases', 'disclosure.settings.get', {});
+    expect(nobody).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // Another procuratorate's administrator sees and saves only their own list.
+    const other = data(
+      await t.call('cases', 'disclosure.settings.get', {}, 'o-staff-110000-admin'),
+    );
+    expect(other).toMatchObject({ procuratorateId: '110000', excludedCauses: [] });
+    expect(await t.find('disclosure_settings', { excludedCauses: '强奸' })).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a cause too short',
+      { excludedCauses: ['毒'], version: 0 },
+      'excludedCauses.0',
+      '案由至少2个字',
+    ],
+    [
+      'a cause too long',
+      { excludedCauses: ['长'.repeat(21)], version: 0 },
+      'excludedCauses.0',
+      '案由不能超过20个字',
+    ],
+    [
+      'an empty cause',
+      { excludedCauses: ['强奸', '  '], version: 0 },
+      'excludedCauses.1',
+      '请填写案由',
+    ],
+    [
+      'a repeat (spacing and width aside)',
+      { excludedCauses: ['强奸', ' 强 奸'], version: 0 },
+      'excludedCauses.1',
+      '案由“强 奸”重复',
+    ],
+    [
+      'too many',
+      { excludedCauses: Array.from({ length: 31 }, (_, i) => `案由${i}号`), version: 0 },
+      'excludedCauses',
+      '最多设置30个案由',
+    ],
+    ['no list', { excludedCauses: '强奸', version: 0 }, 'excludedCauses', '案由应为列表'],
+    ['no version', { excludedCauses: ['强奸'] }, 'version', '版本应为数字'],
+  ])(
+    'When the excluded causes have %s, then BAD_REQUEST names the field and nothing is saved',
+    async (_what, input, path, message) => {
+      const res = await t.call('cases', 'disclosure.settings.save', input, DEMO.admin);
+      expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      if (!res.ok) expect(res.error.issues?.[0]).toMatchObject({ path, message });
+      const [stored] = await t.find('disclosure_settings', { _id: UNIT });
+      expect(stored?.excludedCauses ?? []).toEqual([]);
+    },
+  );
+
+  test('When the page showed an older version, then the save answers CONFLICT and keeps what the other administrator saved', async () => {
+    const { version } = data(await t.call('cases', 'disclosure.settings.get', {}, DEMO.admin));
+    data(
+      await t.call(
+        'cases',
+        'disclosure.settings.save',
+        { excludedCauses: ['强奸'], version },
+        DEMO.admin,
+      ),
+    );
+    const stale = await t.call(
+      'cases',
+      'disclosure.settings.save',
+      { excludedCauses: ['诈骗'], version },
+      DEMO.admin,
+    );
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '排除案由已被他人修改，请刷新后重新编辑' },
+    });
+    const now = data(await t.call('cases', 'disclosure.settings.get', {}, DEMO.admin));
+    expect(now).toMatchObject({ excludedCauses: ['强奸'], version: version + 1 });
+    data(
+      await t.call(
+        'cases',
+        'disclosure.settings.save',
+        { excludedCauses: [], version: now.version },
+        DEMO.admin,
+      ),
+    );
   });
 
   test('When a case becomes sensitive after file reading was booked, then case management cannot confirm it, only refuse', async () => {

@@ -90,6 +90,7 @@ describe('mirrored case data (case binding and procedure pages)', () => {
     expect([...citizenCases.LAWYER_BINDING_ROLES]).toEqual([...casesContract.LAWYER_BINDING_ROLES]);
     expect(citizenCases.BINDING_PROOFS).toEqual(casesContract.BINDING_PROOFS);
     expect(citizenCases.REVIEW_STATUS_NAMES).toEqual(casesContract.REVIEW_STATUS_NAMES);
+    expect(citizenCases.DISCLOSURE_LIMITS).toEqual(casesContract.DISCLOSURE_LIMITS);
   });
 
   test('When a binding note is at the page’s limit, then the contract accepts it, and refuses one longer', () => {

@@ -817,6 +817,29 @@ const SCREENS: Screen[] = [
     path: () => '/staff/unit-edit/index',
     shows: '#forbidden-state',
   },
+  {
+    name: '网上阅卷排除案由（cases）：管理员',
+    as: DEMO.admin,
+    path: () => '/staff/disclosure-settings/index',
+    shows: '#add-cause',
+  },
+  {
+    name: '网上阅卷排除案由（cases）：字段错误',
+    as: DEMO.admin,
+    path: () => '/staff/disclosure-settings/index',
+    shows: '#error-draft',
+    prepare: async (p) => {
+      await p.type(/^添加案由/, '毒');
+      await p.tap('添加');
+    },
+  },
+  {
+    name: '网上阅卷排除案由（cases）：非管理员无权',
+    as: DEMO.handler,
+    path: () => '/staff/disclosure-settings/index',
+    shows: '#forbidden-state',
+    readOnly: true,
+  },
   // ---- end of 检务公开 (openness) ----
   // ---- 法律咨询 (consult) ----
   {
