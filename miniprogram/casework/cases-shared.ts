@@ -4,7 +4,7 @@
 // `import type` from outside miniprogram/); tests/miniprogram/casework.test.ts fails when they drift.
 import type { PartyRole, SensitiveKind } from '../../typings/cases';
 import type { ActionResult } from '../../typings/index';
-import { fieldErrors } from '../utils/api';
+import { fieldErrors, isRefusal } from '../utils/api';
 import { confirm, notice } from '../utils/ui';
 
 export const PARTY_ROLES: readonly PartyRole[] = [
@@ -177,11 +177,6 @@ export function importProblems(issues: { path: string; message: string }[]): Imp
     const field = m[2] ? caseFieldName(m[2]) : '';
     return { key: `p${i}`, row, text: `第${row}行 ${field ? `${field}：` : ''}${message}` };
   });
-}
-
-/** The function refused the caller: not staff, or not case management. */
-export function isRefusal(code: string): boolean {
-  return code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
 }
 
 /** A page deciding one request: 同意/通过, or 不同意/不通过 with the reason typed on the page. */

@@ -31,6 +31,11 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   }
 }
 
+/** The function refused the caller (not logged in, or not allowed): pages show their forbidden state. */
+export function isRefusal(code: string): boolean {
+  return code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+}
+
 /** Field path → message, for showing each problem under its own field. */
 export function fieldErrors(result: {
   ok: false;

@@ -12,7 +12,7 @@ import type {
   PublicationStatus,
   RedactionView,
 } from '../../typings/publish';
-import { call } from './api';
+import { call, isRefusal } from './api';
 import { loadMorePage, PAGED_INITIAL, refreshPage, type PagedData } from './paged';
 import { columnsFor, groupUnits, unitColumnMoved, unitPlaced, type UnitGroup } from './units';
 
@@ -76,11 +76,6 @@ export function statusTagClass(status: PublicationStatus): string {
   if (status === 'draft') return 'tag-pending';
   if (status === 'published') return 'tag-replied';
   return 'tag-soon';
-}
-
-/** The function refused the caller: not staff, or not case management. */
-export function isRefusal(code: string): boolean {
-  return code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
 }
 
 /** A tab of a staff list: all items, or those of one status. */

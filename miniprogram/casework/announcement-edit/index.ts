@@ -9,11 +9,10 @@ import type {
   AnnouncementStaffView,
   PublicationStatus,
 } from '../../../typings/publish';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import {
   ANNOUNCEMENT_CATEGORIES,
   ANNOUNCEMENT_CATEGORY_NAMES,
-  isRefusal,
   PUBLISH_PAGE_LIMITS,
   statusTagClass,
 } from '../../utils/publish';

@@ -9,11 +9,11 @@
 // There is no action reading one appointment, so the page finds it in the procuratorate's inbox
 // (appointments.inbox, every status).
 import type { AppointmentStaffView } from '../../../typings/cases';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { APPOINTMENT_LIMITS, appointmentTagClass, periodText } from '../../utils/appointments';
 import { formatTime } from '../../utils/time';
 import { toast } from '../../utils/ui';
-import { decideWithReason, isRefusal } from '../cases-shared';
+import { decideWithReason } from '../cases-shared';
 
 /** How many inbox pages of 50 the page reads looking for the appointment. */
 const SCAN_PAGES = 20;

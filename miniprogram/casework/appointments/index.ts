@@ -4,7 +4,7 @@
 // appointment page with the decision. 预约时段 opens the slots page.
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { AppointmentStaffView, AppointmentStatus } from '../../../typings/cases';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import {
   APPOINTMENT_STATUS_NAMES,
   APPOINTMENT_STATUSES,
@@ -13,7 +13,6 @@ import {
 } from '../../utils/appointments';
 import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
-import { isRefusal } from '../cases-shared';
 
 const PAGE_SIZE = 20;
 

@@ -5,7 +5,7 @@
 // reloads; each problem the function names (`parties.1.name`, `measures.0.partyName` …) shows under
 // its field. Editing also shows how many people are bound to the case and its timeline.
 import type { CaseStaffView, PartyRole, SensitiveKind } from '../../../typings/cases';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { formatTime } from '../../utils/time';
 import { confirm, notice, toast } from '../../utils/ui';
 import {
@@ -15,7 +15,6 @@ import {
   PARTY_ROLES,
   SENSITIVE_KIND_NAMES,
   SENSITIVE_KINDS,
-  isRefusal,
 } from '../cases-shared';
 
 const L = CASE_PAGE_LIMITS;

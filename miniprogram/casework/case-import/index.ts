@@ -2,7 +2,7 @@
 // member pick the file from a chat (wx.chooseMessageFile), uploads it and calls case.import. The
 // import is all or nothing: either the counts of cases registered and updated, or every bad row
 // listed as “第N行 字段：问题” and nothing written.
-import { call, uploadOwnFile } from '../../utils/api';
+import { call, isRefusal, uploadOwnFile } from '../../utils/api';
 import { sizeText } from '../../utils/attachments';
 import { toast } from '../../utils/ui';
 import {
@@ -13,7 +13,6 @@ import {
   IMPORT_EXTENSIONS,
   IMPORT_MAX_BYTES,
   importProblems,
-  isRefusal,
   type ImportProblem,
 } from '../cases-shared';
 

@@ -3,9 +3,8 @@
 // many. The function refuses anyone but case management; the page then says so instead of a list.
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { CaseListItem } from '../../../typings/cases';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
-import { isRefusal } from '../cases-shared';
 
 const PAGE_SIZE = 20;
 

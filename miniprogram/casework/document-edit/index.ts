@@ -4,13 +4,8 @@
 // and the masked text side by side. An existing draft (`?id=`) is edited with the version it had.
 import type { CaseListItem } from '../../../typings/cases';
 import type { DocumentStaffView, DocumentType } from '../../../typings/publish';
-import { call, fieldErrors } from '../../utils/api';
-import {
-  DOCUMENT_TYPE_NAMES,
-  DOCUMENT_TYPES,
-  isRefusal,
-  PUBLISH_PAGE_LIMITS,
-} from '../../utils/publish';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
+import { DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES, PUBLISH_PAGE_LIMITS } from '../../utils/publish';
 import { notice } from '../../utils/ui';
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, object, { field: string }>;

@@ -5,8 +5,8 @@
 // 审核发布 (asked first) is for a case manager who neither drafted nor edited it; it carries the
 // version shown, so a stale page answers CONFLICT and reads it again. Opening it is audited.
 import type { DocumentStaffView, PublicationStatus } from '../../../typings/publish';
-import { call } from '../../utils/api';
-import { isRefusal, sideBySide, statusTagClass, type TextPiece } from '../../utils/publish';
+import { call, isRefusal } from '../../utils/api';
+import { sideBySide, statusTagClass, type TextPiece } from '../../utils/publish';
 import { formatTime } from '../../utils/time';
 import { confirm, notice, toast } from '../../utils/ui';
 

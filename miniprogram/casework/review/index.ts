@@ -8,10 +8,10 @@
 // There is no action reading one request, so the page finds it in the procuratorate's inbox
 // (review.inbox), which also renews the two-hour links to the proofs.
 import type { BindingStaffView, LawyerStaffView } from '../../../typings/cases';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { formatTime } from '../../utils/time';
 import { toast } from '../../utils/ui';
-import { CASE_PAGE_LIMITS, decideWithReason, isRefusal } from '../cases-shared';
+import { CASE_PAGE_LIMITS, decideWithReason } from '../cases-shared';
 
 type Kind = 'binding' | 'lawyer';
 type Item = BindingStaffView | LawyerStaffView;

@@ -3,10 +3,9 @@
 // its count. Each opens the review page with the proofs and the decision.
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { BindingStaffView, LawyerStaffView } from '../../../typings/cases';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
-import { isRefusal } from '../cases-shared';
 
 const PAGE_SIZE = 20;
 

@@ -4,7 +4,7 @@
 // on. The function names each problem by `periods.<i>.<field>`, shown under that period; a period
 // with bookings can be neither removed nor cut below its bookings — the function's reason shows.
 import type { AppointmentType, SlotView } from '../../../typings/cases';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import {
   APPOINTMENT_LIMITS,
   APPOINTMENT_TYPE_NAMES,
@@ -12,7 +12,7 @@ import {
   dayLabel,
 } from '../../utils/appointments';
 import { toast } from '../../utils/ui';
-import { chinaToday, isRefusal } from '../cases-shared';
+import { chinaToday } from '../cases-shared';
 
 interface PeriodRow {
   key: string;

@@ -4,7 +4,7 @@
 // since open petitions' due dates are then recomputed. The lists are kept sorted on the page and
 // sent in that order, so an error the function names at `holidays.3` shows under the fourth day.
 import type { CalendarView, CalendarYearView } from '../../../typings/calendar';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { formatTime } from '../../utils/time';
 import { confirm, toast } from '../../utils/ui';
 
@@ -168,7 +168,7 @@ Component({
       this.setData({ state: 'loading' });
       const res = await call('petition', 'calendar.get', {});
       if (!res.ok) {
-        const refused = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        const refused = isRefusal(res.error.code);
         this.setData({ state: refused ? 'forbidden' : 'error', errorMessage: res.error.message });
         return;
       }

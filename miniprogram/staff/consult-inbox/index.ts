@@ -1,6 +1,6 @@
 // 法律咨询办理 (staff): the questions asked of the staff member's procuratorate, by status (latest 50).
 import type { ConsultationListItem, ConsultationStatus } from '../../../typings/consultation';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { formatTime } from '../../utils/time';
 
 type Filter = 'all' | ConsultationStatus;
@@ -60,7 +60,7 @@ Component({
       });
       if (filter !== this.data.filter) return;
       if (!res.ok) {
-        const forbidden = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        const forbidden = isRefusal(res.error.code);
         this.setData({ state: forbidden ? 'forbidden' : 'error', errorMessage: res.error.message });
         return;
       }

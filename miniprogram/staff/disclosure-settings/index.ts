@@ -4,9 +4,8 @@
 // at booking and at confirmation (cases/booking.ts). The list is edited here and saved at once,
 // after asking; a page left open while someone else saved answers CONFLICT and reloads.
 import type { DisclosureSettingsView } from '../../../typings/cases';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { DISCLOSURE_LIMITS } from '../../utils/cases';
-import { maySetRouting } from '../../utils/staff';
 import { formatTime } from '../../utils/time';
 import { confirm, toast } from '../../utils/ui';
 
@@ -61,18 +60,10 @@ Component({
 
     async load(): Promise<void> {
       this.setData({ state: 'loading' });
-      const who = await call('account', 'whoami', {});
-      if (!who.ok) {
-        this.setData({ state: 'error', errorMessage: who.error.message });
-        return;
-      }
-      if (!maySetRouting(who.data.staff)) {
-        this.setData({ state: 'forbidden' });
-        return;
-      }
       const res = await call('cases', 'disclosure.settings.get', {});
       if (!res.ok) {
-        this.setData({ state: 'error', errorMessage: res.error.message });
+        const state = isRefusal(res.error.code) ? 'forbidden' : 'error';
+        this.setData({ state, errorMessage: res.error.message });
         return;
       }
       this.setData({ state: 'ready', changed: false, ...shown(res.data) });

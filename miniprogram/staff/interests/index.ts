@@ -4,7 +4,7 @@
 // one is not given it. A declared ID number is shown masked; left empty it keeps the one declared
 // before for the same name and relation. Each problem the function finds shows under its field.
 import type { InterestRelation, StaffInterestsView } from '../../../typings/account';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { formatTime } from '../../utils/time';
 import { toast } from '../../utils/ui';
 
@@ -117,7 +117,7 @@ Component({
       this.setData({ state: 'loading' });
       const res = await call('account', 'interests.get', {});
       if (!res.ok) {
-        const refused = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        const refused = isRefusal(res.error.code);
         this.setData({ state: refused ? 'forbidden' : 'error', errorMessage: res.error.message });
         return;
       }

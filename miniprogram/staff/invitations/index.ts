@@ -2,7 +2,7 @@
 // people's supervisor — shown once, to be handed over in person — and the procuratorate's
 // invitations with their state; revoking one (with a reason) also unbinds a redeemed one.
 import type { InvitationView, LiaisonRole } from '../../../typings/liaison';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { INVITATION_STATUS_NAMES, LIAISON_LIMITS, LIAISON_ROLE_NAMES } from '../../utils/liaison';
 import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
@@ -74,7 +74,7 @@ Component({
         toRow,
         {
           onError: (error) =>
-            error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+            isRefusal(error.code)
               ? { forbidden: true, state: 'error', errorMessage: error.message }
               : null,
         },

@@ -1,7 +1,7 @@
 // 代表委员与监督员事项 (staff): the opinions and supervision complaints addressed to the staff
 // member's procuratorate, by status (with counts) and kind, paged, each with its reply due date.
 import type { LiaisonKind, LiaisonStaffListItem, LiaisonStatus } from '../../../typings/liaison';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import {
   LIAISON_KIND_NAMES,
   LIAISON_ROLE_NAMES,
@@ -107,7 +107,7 @@ Component({
         extra: (d) => ({ tabs: tabs(d.counts) }),
         stale: () => filter !== this.data.filter || kind !== this.data.kind,
         onError: (error) =>
-          error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+          isRefusal(error.code)
             ? { forbidden: true, state: 'error', errorMessage: error.message }
             : null,
       });

@@ -3,7 +3,7 @@
 // anyone without a petition role; the page then says so instead of a list.
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { PetitionInboxItem, PetitionKind, PetitionStatus } from '../../../typings/petition';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import {
   PETITION_CHANNEL_NAMES,
@@ -172,7 +172,7 @@ Component({
       await refreshPage(this, (page) => this.fetch(page), toRow, {
         stale: () => key !== this.filterKey(), // another filter was chosen meanwhile
         onError: (error) =>
-          error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+          isRefusal(error.code)
             ? { state: 'forbidden', items: [], shown: [], errorMessage: error.message }
             : { state: 'error', items: [], shown: [], errorMessage: error.message },
         extra: (data) => this.extra(data),

@@ -7,7 +7,7 @@ import type {
   PetitionStatsFigures,
   PetitionStatsInput,
 } from '../../../typings/petition-stats';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { formatTime } from '../../utils/time';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -157,7 +157,7 @@ Component({
         return;
       }
       const code = res.error.code;
-      if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
+      if (isRefusal(code)) {
         this.setData({ state: 'forbidden', refreshing: false, errorMessage: res.error.message });
         return;
       }

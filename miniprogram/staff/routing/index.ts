@@ -2,7 +2,7 @@
 // administrator changes it (all nine kinds saved at once, after a confirmation: only petitions
 // filed later follow it); registrars and leaders see it read-only; the function refuses anyone else.
 import type { PetitionKind, PetitionRoutingView } from '../../../typings/petition';
-import { call, fieldErrors } from '../../utils/api';
+import { call, fieldErrors, isRefusal } from '../../utils/api';
 import { maySetRouting } from '../../utils/staff';
 import { formatTime } from '../../utils/time';
 import { confirm, toast } from '../../utils/ui';
@@ -83,7 +83,7 @@ Component({
         call('petition', 'routing.get', {}),
       ]);
       if (!res.ok) {
-        const refused = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        const refused = isRefusal(res.error.code);
         this.setData(
           refused
             ? { state: 'forbidden', errorMessage: res.error.message }

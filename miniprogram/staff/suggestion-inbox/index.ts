@@ -2,7 +2,7 @@
 // The function refuses anyone not in the staff register; the page then says so instead of a list.
 import type { ActionOutput, ActionResult } from '../../../typings/index';
 import type { SuggestionListItem, SuggestionStatus } from '../../../typings/supervision';
-import { call } from '../../utils/api';
+import { call, isRefusal } from '../../utils/api';
 import { SUGGESTION_STATUS_NAMES, statusTagClass } from '../../utils/suggestion';
 import { loadMorePage, PAGED_INITIAL, refreshPage } from '../../utils/paged';
 import { formatTime } from '../../utils/time';
@@ -87,7 +87,7 @@ Component({
       return refreshPage(this, (page) => this.fetch(page), toRow, {
         stale: () => filter !== this.data.filter, // another tab was chosen meanwhile
         onError: (error) =>
-          error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+          isRefusal(error.code)
             ? { state: 'forbidden', items: [], errorMessage: error.message }
             : { state: 'error', items: [], errorMessage: error.message },
         extra: (data) => ({
