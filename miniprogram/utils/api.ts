@@ -48,23 +48,41 @@ export function fieldErrors(result: {
   return errors;
 }
 
+/** Each page's upload key, asked once per page: a page is always one person's. */
+const uploadKeys = new WeakMap<object, Promise<string>>();
+
+function uploadKeyFor(page: object): Promise<string> {
+  let key = uploadKeys.get(page);
+  if (!key) {
+    key = call('account', 'whoami', {}).then((who) => {
+      if (!who.ok || !who.data.uploadKey) {
+        throw new Error(`no upload key: ${who.ok ? 'no OPENID' : who.error.message}`);
+      }
+      return who.data.uploadKey;
+    });
+    uploadKeys.set(page, key);
+    // A failed ask is asked again by the next upload (a retry).
+    key.catch(() => uploadKeys.delete(page));
+  }
+  return key;
+}
+
 /**
  * Uploads a local file as the caller's own and answers its fileID (rejects when it fails).
  * `cloudPath` (`<area>/<rest>`) is stored at `<area>/<uploadKey>/<rest>`, the key being the
- * caller's from account.whoami: functions accept on a record only files under the caller's own
- * key, so nobody can attach a file someone else uploaded. Pages upload only through this.
+ * caller's from account.whoami, asked once for `page`: functions accept on a record only files
+ * under the caller's own key, so nobody can attach a file someone else uploaded. Pages upload
+ * only through this.
  */
 export async function uploadOwnFile(
+  page: object,
   cloudPath: string,
   filePath: string,
   onProgress?: (percent: number) => void,
 ): Promise<string> {
-  const who = await call('account', 'whoami', {});
-  if (!who.ok || !who.data.uploadKey) {
-    throw new Error(`no upload key: ${who.ok ? 'no OPENID' : who.error.message}`);
-  }
+  const key = await uploadKeyFor(page);
   const slash = cloudPath.indexOf('/');
-  const owned = `${cloudPath.slice(0, slash)}/${who.data.uploadKey}/${cloudPath.slice(slash + 1)}`;
+  const owned = `${cloudPath.slice(0, slash)}/${key}/${cloudPath.slice(slash + 1)}`;
   return new Promise((resolve, reject) => {
     const task = wx.cloud.uploadFile({
       cloudPath: owned,

@@ -101,7 +101,7 @@ function setAt(host: Host, key: string, patch: Partial<Attachment>) {
 function upload(host: Host, key: string, onChange: () => void) {
   const item = host.data.attachments.find((a) => a.key === key);
   if (!item) return;
-  uploadOwnFile(item.cloudPath, item.path, (progress) => {
+  uploadOwnFile(host, item.cloudPath, item.path, (progress) => {
     const now = host.data.attachments.find((a) => a.key === key);
     if (now && now.status === 'uploading') setAt(host, key, { progress });
   }).then(

@@ -268,6 +268,8 @@ describe('attachments', () => {
     expect(page.text('.attachment')).toContain('已上传');
     const token = page.data.clientToken as string;
     const key = await h.uploadKey();
+    // The page asked for the upload key once, for all three files.
+    expect(h.recorded.calls.filter((c) => c.action === 'whoami')).toHaveLength(1);
     // Each upload starts once its key is known, so they may reach storage in any order.
     expect(h.recorded.uploads.map((u) => u.cloudPath).sort()).toEqual([
       `petitions/${key}/${token}/1.jpg`,

@@ -33,11 +33,11 @@ function isCancel(e: unknown): boolean {
 }
 
 /** Uploads the file; answers its fileID, or null when the upload failed. */
-function upload(path: string, ext: string): Promise<string | null> {
+function upload(page: object, path: string, ext: string): Promise<string | null> {
   const cloudPath = `case-imports/${Date.now().toString(36)}-${Math.random()
     .toString(36)
     .slice(2, 10)}.${ext}`;
-  return uploadOwnFile(cloudPath, path).catch((e: unknown) => {
+  return uploadOwnFile(page, cloudPath, path).catch((e: unknown) => {
     console.warn(`uploading ${cloudPath} failed`, e);
     return null;
   });
@@ -110,7 +110,7 @@ Component({
         return;
       }
       this.setData({ importing: true, fileError: '', result: null, problems: [] });
-      const fileID = await upload(file.path, file.ext);
+      const fileID = await upload(this, file.path, file.ext);
       if (!fileID) {
         this.setData({ importing: false, fileError: '文件上传失败，请检查网络后重试' });
         return;

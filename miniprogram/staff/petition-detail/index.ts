@@ -605,7 +605,11 @@ Component({
         const ext = /\.[A-Za-z0-9]{1,5}$/.exec(file.tempFilePath)?.[0] ?? '.jpg';
         const name = `reply-${Date.now()}-${i}${ext}`;
         try {
-          const fileID = await uploadOwnFile(`petitions/${id}/replies/${name}`, file.tempFilePath);
+          const fileID = await uploadOwnFile(
+            this,
+            `petitions/${id}/replies/${name}`,
+            file.tempFilePath,
+          );
           uploaded.push({ fileID, name });
         } catch (err) {
           console.error('uploading a reply attachment failed', err);
