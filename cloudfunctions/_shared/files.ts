@@ -27,6 +27,9 @@ interface TempFileItem {
   errMsg?: string;
 }
 
+/** What a caller hears of a file someone else uploaded. */
+const NOT_YOURS = '附件不是您本人上传的文件，请重新上传';
+
 /** The caller's upload folder key: 20 hex characters, the same on every call. */
 export function uploadKey(openid: string): string {
   return secretHash('upload-folder', openid).slice(0, 20);
@@ -81,9 +84,6 @@ export async function vetFiles(
   }
   if (issues.length > 0) throw new Failure('BAD_REQUEST', issues[0].message, issues);
 }
-
-/** What a caller hears of a file someone else uploaded. */
-export const NOT_YOURS = '附件不是您本人上传的文件，请重新上传';
 
 /** The file's name as shown: the last segment of its path. */
 export function fileName(fileID: string): string {

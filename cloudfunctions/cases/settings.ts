@@ -13,7 +13,7 @@ import { db } from '../_shared/cloud';
 import { Failure } from '../_shared/failure';
 import { staffNames, unitName } from '../_shared/inbox';
 import { withRetries } from '../_shared/transaction';
-import { DISCLOSURE_SETTINGS, type DisclosureSettingsDoc } from './store';
+import { DISCLOSURE_SETTINGS, disclosureSettings, type DisclosureSettingsDoc } from './store';
 
 type Defs = typeof casesContract;
 
@@ -37,13 +37,7 @@ async function view(
 }
 
 const get: Handler<Defs['disclosure.settings.get']> = async ({ ctx }) => {
-  const doc = (
-    await db
-      .collection<DisclosureSettingsDoc>(DISCLOSURE_SETTINGS)
-      .doc(ctx.staff.procuratorateId)
-      .get()
-  ).data;
-  return view(ctx, doc);
+  return view(ctx, (await disclosureSettings().doc(ctx.staff.procuratorateId).get()).data);
 };
 
 const save: Handler<Defs['disclosure.settings.save']> = async ({ input, ctx }) => {
